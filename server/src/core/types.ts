@@ -114,6 +114,8 @@ export interface Fact {
   stance: Stance | null;
   /** True when the same number from another party is a different (wrong) claim. */
   attributionSensitive: boolean;
+  /** Sources disagree on this matter: a figure agreeing with it is reported as disputed, not ok. */
+  disputed: boolean;
   occasion: string | null;
   /** Words that point to the occasion ("Munich", "audio message"), used to rank facts of one subject. */
   occasionCues: string[];
