@@ -1,7 +1,10 @@
+import { extractFigures } from './extract';
+import { judge } from './judge/verdict';
+import { claimsFor } from './match/match';
 import type { CheckOptions, FactBase, Finding } from './types';
 
-/** text + fact base -> findings. Pure: no I/O, no globals, safe on any input. */
+/** text -> figures -> claims -> findings. Pure: no I/O, no globals but per-base caches. */
 export function check(text: string, base: FactBase, options: CheckOptions = {}): Finding[] {
-  void text; void base; void options;
-  return [];
+  const figures = extractFigures(text);
+  return judge(base, claimsFor(text, base, figures), options.reportUnsourced ?? false);
 }

@@ -1,0 +1,113 @@
+import { formatNumber, formatOrdinal } from '../extract';
+import type { Fact, FactBase, Figure, Replacement, Stance, WrongKind } from '../types';
+import type { Claim } from '../match/match';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const STANCE_VERB: Record<Stance, string> = {
+  offer: 'offered', demand: 'asked for', promise: 'promised', estimate: 'estimated', report: 'reported', suggest: 'suggested',
+};
+// Vague quantities, written back the way the sources put them.
+const VAGUE: Array<[number, number, string]> = [[2, 5, 'a few'], [3, 9, 'several'], [24, 99, 'dozens'], [200, 999, 'hundreds'], [2000, 9999, 'thousands'], [20000, 99999, 'tens of thousands']];
+
+const MAX_REPLACEMENTS = 3;
+
+function valueText(f: Figure): string {
+  return f.text.slice(f.valueSpan.start - f.span.start, f.valueSpan.end - f.span.start);
+}
+
+const capitalizeLike = (s: string, like: string) => (/^\p{Lu}/u.test(like) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+
+/** Rewrites the date's components in place, so "Dec. 16, 2025" stays in the draft's format. */
+function rewriteDate(text: string, year?: number, month?: number, day?: number): string {
+  let out = text;
+  if (year !== undefined) out = out.replace(/\b\d{4}\b/, String(year));
+  if (month !== undefined) {
+    out = out.replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)([a-z]*)(\.?)/i, (_m, abbr: string, rest: string, dot: string) => {
+      const name = MONTHS[month - 1]!;
+      return rest.length ? name : name.slice(0, abbr.length === 4 && name.length > 4 ? 4 : 3) + dot;
+    });
+  }
+  if (day !== undefined) out = out.replace(/\b(\d{1,2})(st|nd|rd|th)?\b(?!\d)/, (_m, _d: string, suffix?: string) => (suffix ? formatOrdinal(day, { numeral: 'digits', compound: false }) : String(day)));
+  return out;
+}
+
+function numberText(figure: Figure, n: number): string {
+  return capitalizeLike(formatNumber(n, figure.form), valueText(figure));
+}
+
+/** The fact's value written in the figure's style; null when it cannot be said in place. */
+function styled(figure: Figure, fact: Fact): string | null {
+  const v = fact.value, old = valueText(figure);
+  switch (v.kind) {
+    case 'date': case 'year': {
+      const year = v.kind === 'year' ? v.n : v.year;
+      if (figure.value.kind === 'year' || figure.value.kind === 'decade') return year === undefined ? null : String(year);
+      if (figure.value.kind !== 'date') return null;
+      return rewriteDate(old, figure.value.year !== undefined ? year : undefined, figure.value.month !== undefined && v.kind === 'date' ? v.month : undefined,
+        figure.value.day !== undefined && v.kind === 'date' ? v.day : undefined);
+    }
+    case 'ordinal': return capitalizeLike(formatOrdinal(v.n, figure.form), old);
+    case 'percent': {
+      if (figure.form.percentStyle) return `${formatNumber(v.n, { ...figure.form, numeral: 'digits' })}${figure.form.percentStyle}`;
+      return `${v.n}%`;
+    }
+    case 'number': return numberText(figure, v.n);
+    case 'set': {
+      const parts = v.values.map((n) => formatNumber(n, figure.form));
+      const joiner = figure.form.compound ? '-, ' : ', ';
+      const last = parts.pop()!;
+      return capitalizeLike(parts.length ? `${parts.join(joiner)}${figure.form.compound ? '-' : ''} or ${last}` : last, old);
+    }
+    case 'range': {
+      const word = VAGUE.find(([a, b]) => a === v.min && b === v.max)?.[2];
+      return capitalizeLike(word ?? `${formatNumber(v.min, figure.form)} to ${formatNumber(v.max, figure.form)}`, old);
+    }
+    case 'decade': return `${v.start}s`;
+  }
+}
+
+const singular = (n: number | undefined) => n === 1;
+const firstNumber = (f: Figure | Fact['value']): number | undefined => {
+  const v = 'value' in f ? f.value : f;
+  return v.kind === 'number' || v.kind === 'percent' || v.kind === 'ordinal' ? v.n : undefined;
+};
+
+/** One edit for one fact: the figure's value, widened to its unit only when "days" must become "day". */
+function replacementFor(claim: Claim, fact: Fact, preferred: boolean): Replacement | null {
+  const figure = claim.figure;
+  const text = styled(figure, fact);
+  if (text === null) return null;
+  let span = figure.valueSpan, newText = text;
+  const unitText = figure.text.slice(figure.valueSpan.end - figure.span.start);
+  if (!figure.form.compound && /^\s+\p{L}+$/u.test(unitText) && singular(firstNumber(figure)) !== singular(firstNumber(fact.value))) {
+    const word = unitText.trim();
+    const unit = singular(firstNumber(fact.value)) ? word.replace(/(?<=[^s])s$/, '') : /s$/.test(word) ? word : `${word}s`;
+    span = figure.span;
+    newText = `${text} ${unit}`;
+  }
+  if (newText === valueText(figure) && span === figure.valueSpan) return null;
+  return { title: `Replace with the sourced figure: ${newText} (${fact.statement})`, span, newText, fact, preferred };
+}
+
+function attributionFor(base: FactBase, claim: Claim, fact: Fact): Replacement | null {
+  if (!fact.party || !fact.stance) return null;
+  const name = base.entities.get(fact.party)?.name ?? fact.party;
+  const who = /^(Some|The)\s/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  const text = valueText(claim.figure);
+  const newText = `${text} (as ${who} ${STANCE_VERB[fact.stance]})`;
+  return { title: `Attribute to the source: ${text} is what ${who} ${STANCE_VERB[fact.stance]}`, span: claim.figure.valueSpan, newText, fact, preferred: true };
+}
+
+export function replacementsFor(base: FactBase, claim: Claim, kind: WrongKind, ranked: Fact[]): Replacement[] {
+  if (kind === 'wrong-attribution') {
+    const r = attributionFor(base, claim, ranked[0]!);
+    return r ? [r] : [];
+  }
+  const out: Replacement[] = [];
+  for (const fact of ranked) {
+    const r = replacementFor(claim, fact, out.length === 0);
+    if (r && !out.some((o) => o.newText === r.newText)) out.push(r);
+    if (out.length === MAX_REPLACEMENTS) break;
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import type { Fact, FactBase, Finding, Stance, WrongKind } from '../types';
+import { agrees, rankFacts, type Attribution, type Claim } from '../match/match';
+import { describe } from './message';
+import { replacementsFor } from './replace';
+
+const REPORTING: ReadonlySet<Stance> = new Set(['suggest', 'estimate', 'report']);
+
+function consistent(a: Attribution, f: Fact): boolean {
+  if (!f.attributionSensitive) return true;
+  if (a.party && f.party && a.party !== f.party) return false;
+  if (a.stance && f.stance && a.stance !== f.stance && !(REPORTING.has(a.stance) && REPORTING.has(f.stance))) return false;
+  return true;
+}
+
+/** How a figure's value relates to the printed (erroneous) form of a fact's source. */
+function matchesErratum(claim: Claim, fact: Fact): boolean {
+  if (!fact.erratum) return false;
+  const printed = fact.erratum.printed.toLowerCase();
+  return claim.figure.text.toLowerCase().includes(printed) || printed.includes(claim.figure.text.toLowerCase());
+}
+
+/**
+ * Claims -> findings. A figure is wrong only when the facts it is tied to (subject, unit, party)
+ * all disagree with it; any agreeing fact makes it right, so an ambiguous context errs on the
+ * side of silence.
+ */
+export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean): Finding[] {
+  const findings: Finding[] = [];
+  // Facts already stated right by a coordinated sibling ("2014 and 2016": 2014 is Minsk I, so
+  // 2016 must mean Minsk II).
+  const takenByGroup = new Map<number, Set<string>>();
+  const decided: Array<{ claim: Claim; agreeing: Fact[]; consistentSet: Fact[] }> = [];
+
+  for (const claim of claims) {
+    if (!claim.candidates.length) {
+      if (reportUnsourced) findings.push({ figure: claim.figure, verdict: 'unsourced', kind: null, fact: null, related: [], message: `No source in the fact base covers ${claim.figure.text}`, replacements: [] });
+      continue;
+    }
+    const consistentSet = claim.candidates.filter((f) => consistent(claim.attribution, f));
+    const agreeing = consistentSet.filter((f) => agrees(claim.figure, f) === true);
+    const undecidable = consistentSet.length > 0 && consistentSet.every((f) => agrees(claim.figure, f) === null);
+    if (undecidable) continue;
+    if (agreeing.length) {
+      const taken = takenByGroup.get(claim.group) ?? new Set<string>();
+      for (const f of agreeing) taken.add(f.id);
+      takenByGroup.set(claim.group, taken);
+    }
+    decided.push({ claim, agreeing, consistentSet });
+  }
+
+  for (const { claim, agreeing, consistentSet } of decided) {
+    const figure = claim.figure;
+    if (agreeing.length) {
+      const [fact, ...others] = rankFacts(claim, agreeing);
+      const verdict = fact!.disputed ? 'disputed' : 'ok';
+      findings.push({ figure, verdict, kind: null, fact: fact!, related: others, message: describe(base, claim, verdict, null, fact!, others), replacements: [] });
+      continue;
+    }
+    let kind: WrongKind = 'wrong-value';
+    let pool = consistentSet;
+    if (!pool.length) {
+      // Nothing this party said fits: the figure may still be right for someone else.
+      const elsewhere = claim.candidates.filter((f) => agrees(figure, f) === true);
+      kind = elsewhere.length ? 'wrong-attribution' : 'wrong-value';
+      pool = elsewhere.length ? elsewhere : claim.candidates;
+    } else {
+      const taken = takenByGroup.get(claim.group);
+      const free = taken ? pool.filter((f) => !taken.has(f.id)) : pool;
+      if (free.length) pool = free;
+    }
+    const ranked = rankFacts(claim, pool.filter((f) => agrees(figure, f) !== null));
+    if (!ranked.length) continue;
+    if (kind === 'wrong-value' && ranked.some((f) => matchesErratum(claim, f))) kind = 'source-erratum';
+    const misattributed = claim.candidates.filter((f) => !pool.includes(f) && agrees(figure, f) === true);
+    const related = [...ranked.slice(1), ...misattributed];
+    const fact = ranked[0]!;
+    findings.push({
+      figure, verdict: 'wrong', kind, fact, related,
+      message: describe(base, claim, 'wrong', kind, fact, related, ranked.slice(1)),
+      replacements: replacementsFor(base, claim, kind, ranked),
+    });
+  }
+  return findings.sort((a, b) => a.figure.span.start - b.figure.span.start);
+}

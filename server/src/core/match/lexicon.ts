@@ -1,0 +1,72 @@
+import type { Fact, FactBase, Stance } from '../types';
+import { PhraseMatcher } from './phrases';
+
+/**
+ * Everything the matcher looks up in prose, compiled once per fact base: subject aliases, party
+ * aliases, the fact's own context and occasion words, and the stance words of English reporting.
+ * Lookups are indexed by subject, so a check costs the same with 36 facts or 100,000.
+ */
+export interface Lexicon {
+  subjects: PhraseMatcher<string>;
+  parties: PhraseMatcher<string>;
+  /** Context and occasion words of every fact, keyed by the lower-cased word itself. */
+  cues: PhraseMatcher<string>;
+  stances: PhraseMatcher<StanceCue>;
+  factsBySubject: Map<string, Fact[]>;
+}
+
+export interface StanceCue {
+  stance: Stance;
+  /** Nouns ("offer") take their party from a possessive or modifier right before them. */
+  noun: boolean;
+}
+
+// How reporters say who offered, asked for or forecast a figure. Neutral speech verbs ("said",
+// "told") are deliberately absent: they introduce a claim without taking a side in it.
+const STANCE_WORDS: Array<[string, Stance, boolean]> = [
+  ...['offer', 'offered', 'offering', 'propose', 'proposed', 'envisage', 'envisaged', 'envisages', 'put forward', 'tabled', 'on the table']
+    .map((w): [string, Stance, boolean] => [w, 'offer', false]),
+  ...['offer', 'proposal', 'proposals'].map((w): [string, Stance, boolean] => [w, 'offer', true]),
+  ...['demand', 'demanded', 'want', 'wanted', 'wants', 'ask', 'asked for', 'asked', 'asking for', 'seek', 'sought', 'need', 'needs', 'needed',
+    'call for', 'called for', 'calls for', 'press for', 'pressed for', 'insist', 'insisted', 'request', 'requested', 'require', 'required',
+    'requires', 'would like', 'push for', 'pushed for', 'urge', 'urged', 'hold out for', 'held out for']
+    .map((w): [string, Stance, boolean] => [w, 'demand', false]),
+  ...['demand', 'demands', 'request', 'wish'].map((w): [string, Stance, boolean] => [w, 'demand', true]),
+  ...['promise', 'promised', 'pledged', 'vowed', 'vow', 'committed to']
+    .map((w): [string, Stance, boolean] => [w, 'promise', false]),
+  ...['suggest', 'suggested', 'suggesting', 'floated', 'float', 'mooted', 'signalled', 'signaled', 'indicated']
+    .map((w): [string, Stance, boolean] => [w, 'suggest', false]),
+  ...['predict', 'predicted', 'estimate', 'estimated', 'forecast', 'expect', 'expected', 'projected', 'warned']
+    .map((w): [string, Stance, boolean] => [w, 'estimate', false]),
+];
+
+const cache = new WeakMap<FactBase, Lexicon>();
+
+export function lexiconFor(base: FactBase): Lexicon {
+  const hit = cache.get(base);
+  if (hit) return hit;
+  const factsBySubject = new Map<string, Fact[]>();
+  const partyIds = new Set<string>();
+  const cueWords: Array<[string, string]> = [];
+  for (const f of base.facts) {
+    const list = factsBySubject.get(f.subject) ?? [];
+    list.push(f);
+    factsBySubject.set(f.subject, list);
+    if (f.party) partyIds.add(f.party);
+    for (const w of [...f.occasionCues, ...f.context.flat()]) cueWords.push([w, w.toLowerCase()]);
+  }
+  const aliasesOf = (ids: Iterable<string>) => {
+    const out: Array<[string, string]> = [];
+    for (const id of ids) for (const a of base.entities.get(id)?.aliases ?? []) out.push([a, id]);
+    return out;
+  };
+  const lexicon: Lexicon = {
+    subjects: new PhraseMatcher(aliasesOf(factsBySubject.keys())),
+    parties: new PhraseMatcher(aliasesOf(partyIds)),
+    cues: new PhraseMatcher(cueWords),
+    stances: new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }])),
+    factsBySubject,
+  };
+  cache.set(base, lexicon);
+  return lexicon;
+}

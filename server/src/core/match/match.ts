@@ -1,0 +1,240 @@
+import type { Fact, FactBase, Figure, Span, Stance } from '../types';
+import { agrees, distance } from './compare';
+import { HitIndex, WordIndex } from './context';
+import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
+import type { PhraseHit } from './phrases';
+import { segment, type Block } from './segment';
+import { fits, isDistinctiveUnit } from './units';
+
+/** Who a draft says gave a figure, read from the words around it. */
+export interface Attribution {
+  party: string | null;
+  stance: Stance | null;
+}
+
+/** A figure tied to the facts it may state, before any verdict. */
+export interface Claim {
+  figure: Figure;
+  /** Facts of the subject the figure is about whose kind, unit and context fit. */
+  candidates: Fact[];
+  attribution: Attribution;
+  /** Facts ranked for this figure's block: occasion words nearby first. */
+  occasionScore: Map<string, number>;
+  /** Index of the coordinated group ("2014 and 2015") the figure belongs to, per sentence. */
+  group: number;
+}
+
+// How far, in words, a subject's name may stand from a figure it describes. A name after the
+// figure must be close ("99% of Luhansk", "1994 Budapest Memorandum"); a name before it may
+// introduce the figure from further away ("the Budapest Memorandum, signed in 1994").
+const AFTER_FIGURE_WORDS = 4;
+const BEFORE_FIGURE_WORDS = 8;
+// Stance words: "Zelenskyy had originally asked Washington for a 15-year commitment".
+const STANCE_BEFORE_WORDS = 12;
+const STANCE_AFTER_WORDS = 3;
+const PARTY_BEFORE_STANCE_WORDS = 4;
+
+const enum Tier { Attached = 0, Sentence = 1, PreviousSentence = 2, Section = 3 }
+
+interface SubjectLink {
+  subject: string;
+  tier: Tier;
+  words: number;
+  aliasLength: number;
+}
+
+interface Ctx {
+  text: string;
+  lex: Lexicon;
+  words: WordIndex;
+  subjects: HitIndex<string>;
+  parties: HitIndex<string>;
+  stances: HitIndex<StanceCue>;
+  cues: HitIndex<string>;
+}
+
+const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
+const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
+const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
+
+/** Ties every figure to the facts it may state. */
+export function claimsFor(text: string, base: FactBase, figures: Figure[]): Claim[] {
+  const lex = lexiconFor(base);
+  const ctx: Ctx = {
+    text, lex, words: new WordIndex(text),
+    subjects: new HitIndex(lex.subjects.find(text)),
+    parties: new HitIndex(lex.parties.find(text)),
+    stances: new HitIndex(lex.stances.find(text)),
+    cues: new HitIndex(lex.cues.find(text)),
+  };
+  const claims: Claim[] = [];
+  let next = 0;
+  for (const block of segment(text).blocks) {
+    block.sentences.forEach((sentence, si) => {
+      while (next < figures.length && figures[next]!.span.start < sentence.start) next++;
+      const inSentence: Figure[] = [];
+      while (next < figures.length && figures[next]!.span.end <= sentence.end) inSentence.push(figures[next++]!);
+      if (!inSentence.length) return;
+      const previous = si > 0 ? block.sentences[si - 1]! : null;
+      claims.push(...claimsInSentence(ctx, block, sentence, previous, inSentence));
+    });
+  }
+  return claims;
+}
+
+function groupsOf(text: string, figures: Figure[]): number[] {
+  const groups: number[] = [];
+  let g = 0;
+  figures.forEach((f, i) => {
+    const prev = figures[i - 1];
+    if (prev && prev.value.kind === f.value.kind && COORDINATION.test(text.slice(prev.span.end, extentStart(f)))) groups.push(g);
+    else groups.push(++g);
+  });
+  return groups;
+}
+
+function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[]): Claim[] {
+  const groups = groupsOf(ctx.text, figures);
+  const links = figures.map((): SubjectLink[] => []);
+  const hits = ctx.subjects.within(sentence);
+  const fitsSubject = (f: Figure, subject: string) => (ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(f, fact));
+
+  for (const hit of hits) {
+    for (const subject of hit.keys) {
+      const usable = figures.map((f) => fitsSubject(f, subject) && !(f.span.start < hit.end && hit.start < f.span.end));
+      // The nearest usable figure before the name, and its coordinated group.
+      let left = -1;
+      for (let i = figures.length - 1; i >= 0; i--) if (usable[i] && figures[i]!.span.end <= hit.start) { left = i; break; }
+      if (left >= 0) {
+        const gap = ctx.text.slice(figures[left]!.span.end, hit.start);
+        const words = ctx.words.between(figures[left]!.span.end, hit.start);
+        const attached = OF_ATTACHMENT.test(gap);
+        if (attached || words <= AFTER_FIGURE_WORDS) {
+          for (let i = 0; i < figures.length; i++) {
+            if (usable[i] && groups[i] === groups[left]) links[i]!.push({ subject, tier: attached ? Tier.Attached : Tier.Sentence, words, aliasLength: hit.end - hit.start });
+          }
+        }
+      }
+      let right = -1;
+      for (let i = 0; i < figures.length; i++) if (usable[i] && extentStart(figures[i]!) >= hit.end) { right = i; break; }
+      if (right >= 0) {
+        const words = ctx.words.between(hit.end, extentStart(figures[right]!));
+        if (words <= BEFORE_FIGURE_WORDS) {
+          for (let i = 0; i < figures.length; i++) {
+            if (usable[i] && groups[i] === groups[right]) links[i]!.push({ subject, tier: Tier.Sentence, words, aliasLength: hit.end - hit.start });
+          }
+        }
+      }
+    }
+  }
+
+  return figures.map((figure, i) => {
+    let own = links[i]!;
+    if (own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
+    // A bare number ("an army of 800,000") is only tied to a name right next to it.
+    if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
+    const windows: Array<[SubjectLink[], Span[]]> = [[own, [sentence]]];
+    const counted = figure.value.kind === 'number' || figure.value.kind === 'range' || figure.value.kind === 'set';
+    if (counted && figure.unit !== null && previous) {
+      // "He wants Washington to look at 30, 40, 50 years": the subject was named one sentence ago.
+      windows.push([linksFrom(ctx, figure, [previous], Tier.PreviousSentence), [previous, sentence]]);
+    }
+    if (isDistinctiveUnit(figure.unit)) {
+      const section = [block.heading, block.leadIn].filter((s): s is Span => s !== null);
+      windows.push([linksFrom(ctx, figure, section, Tier.Section), [...section, block]]);
+    }
+    const candidates = chooseCandidates(ctx, figure, windows);
+    return {
+      figure,
+      candidates,
+      attribution: candidates.some((c) => c.attributionSensitive) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
+      occasionScore: occasionScores(ctx, candidates, block),
+      group: groups[i]!,
+    };
+  });
+}
+
+function linksFrom(ctx: Ctx, figure: Figure, spans: Span[], tier: Tier): SubjectLink[] {
+  const out: SubjectLink[] = [];
+  for (const span of spans) {
+    for (const hit of ctx.subjects.within(span)) {
+      for (const subject of hit.keys) {
+        if ((ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(figure, fact))) {
+          out.push({ subject, tier, words: 0, aliasLength: hit.end - hit.start });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const rank = (l: SubjectLink) => l.tier * 1000 + l.words * 10 - Math.min(9, l.aliasLength / 4);
+
+/** The facts of the closest subject (ties kept) whose context words are present. */
+function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[], Span[]]>): Fact[] {
+  for (const [links, spans] of windows) {
+    const sorted = [...links].sort((a, b) => rank(a) - rank(b));
+    while (sorted.length) {
+      const best = rank(sorted[0]!);
+      const level = sorted.filter((l) => rank(l) === best);
+      sorted.splice(0, level.length);
+      const cueWords = new Set<string>();
+      for (const s of spans) for (const h of ctx.cues.within(s)) for (const k of h.keys) cueWords.add(k);
+      const facts = new Set<Fact>();
+      for (const l of level) {
+        for (const fact of ctx.lex.factsBySubject.get(l.subject) ?? []) {
+          if (fits(figure, fact) && fact.context.every((group) => group.some((w) => cueWords.has(w.toLowerCase())))) facts.add(fact);
+        }
+      }
+      if (facts.size) return [...facts];
+    }
+  }
+  return [];
+}
+
+function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
+  const start = extentStart(figure);
+  let best: { hit: PhraseHit<StanceCue>; words: number } | null = null;
+  for (const hit of ctx.stances.within(sentence)) {
+    if (hit.start < figure.span.end && figure.span.start < hit.end) continue;
+    const before = hit.end <= start;
+    const words = before ? ctx.words.between(hit.end, start) : ctx.words.between(figure.span.end, hit.start);
+    if (words > (before ? STANCE_BEFORE_WORDS : STANCE_AFTER_WORDS)) continue;
+    if (!best || words < best.words) best = { hit, words };
+  }
+  if (!best) return { party: null, stance: null };
+  const cue = best.hit;
+  const stance = cue.keys[0]!.stance;
+  // The party is the name just before the stance word ("Washington has so far offered",
+  // "Washington's offer"); for a noun after the figure ("the 10-year offer"), just before the figure.
+  const anchor = Math.min(cue.start, start);
+  let party: string | null = null;
+  let partyWords = Infinity;
+  for (const p of ctx.parties.within({ start: sentence.start, end: anchor })) {
+    const words = ctx.words.between(p.end, anchor);
+    if (words <= PARTY_BEFORE_STANCE_WORDS && words <= partyWords) { party = p.keys[0]!; partyWords = words; }
+  }
+  return { party, stance };
+}
+
+function occasionScores(ctx: Ctx, candidates: Fact[], block: Block): Map<string, number> {
+  const scores = new Map<string, number>();
+  if (candidates.length < 2) return scores;
+  const inBlock = new Set<string>(), inDoc = new Set<string>();
+  for (const h of ctx.cues.within(block)) for (const k of h.keys) inBlock.add(k);
+  for (const h of ctx.cues.hits) for (const k of h.keys) inDoc.add(k);
+  for (const f of candidates) {
+    let s = 0;
+    for (const w of f.occasionCues) s += (inBlock.has(w.toLowerCase()) ? 2 : 0) + (inDoc.has(w.toLowerCase()) ? 1 : 0);
+    scores.set(f.id, s);
+  }
+  return scores;
+}
+
+/** Orders facts by how likely the draft meant them: occasion words first, then the closest value. */
+export function rankFacts(claim: Claim, facts: Fact[]): Fact[] {
+  return [...facts].sort((a, b) =>
+    (claim.occasionScore.get(b.id) ?? 0) - (claim.occasionScore.get(a.id) ?? 0) || distance(claim.figure, a) - distance(claim.figure, b));
+}
+
+export { agrees };

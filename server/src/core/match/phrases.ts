@@ -1,0 +1,68 @@
+/**
+ * Finds every occurrence of a set of phrases in prose with one compiled RegExp (longest phrase
+ * first, whole words, plural and inflected forms included). Measured in docs/extraction.md: one
+ * alternation finds 5,000 aliases in well under a millisecond per 5,000 words; Aho-Corasick
+ * packages were slower here.
+ */
+export interface PhraseHit<K> {
+  start: number;
+  end: number;
+  /** Everything the phrase (or a shorter phrase it begins with) stands for. */
+  keys: K[];
+  phrase: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim();
+
+export class PhraseMatcher<K> {
+  private readonly regex: RegExp | null;
+  private readonly keysByPhrase = new Map<string, K[]>();
+
+  constructor(entries: Iterable<[phrase: string, key: K]>) {
+    for (const [phrase, key] of entries) {
+      const p = norm(phrase);
+      if (!p) continue;
+      const keys = this.keysByPhrase.get(p) ?? [];
+      if (!keys.includes(key)) keys.push(key);
+      this.keysByPhrase.set(p, keys);
+    }
+    const phrases = [...this.keysByPhrase.keys()];
+    // A phrase also stands for the shorter phrases it starts with ("EU officials" names the EU too),
+    // because the alternation reports only the longest phrase at a position.
+    const sorted = [...phrases].sort((a, b) => b.length - a.length);
+    for (const long of sorted) {
+      for (const short of phrases) {
+        if (short.length < long.length && long.startsWith(short) && /[\s\-'.]/.test(long[short.length]!)) {
+          const keys = this.keysByPhrase.get(long)!;
+          for (const k of this.keysByPhrase.get(short)!) if (!keys.includes(k)) keys.push(k);
+        }
+      }
+    }
+    if (!sorted.length) { this.regex = null; return; }
+    const alts = sorted.map((p) => escape(p).replace(/ /g, '\\s+').replace(/'/g, '[\'’‘]'));
+    this.regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?:s|es|ed|d|ing|['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+  }
+
+  /** Every hit in text[start, end), in order. */
+  find(text: string, start = 0, end = text.length): Array<PhraseHit<K>> {
+    const out: Array<PhraseHit<K>> = [];
+    if (!this.regex) return out;
+    const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+    this.regex.lastIndex = 0;
+    for (let m = this.regex.exec(slice); m; m = this.regex.exec(slice)) {
+      const keys = this.lookup(m[0]);
+      if (keys) out.push({ start: start + m.index, end: start + m.index + m[0].length, keys, phrase: m[0] });
+    }
+    return out;
+  }
+
+  private lookup(found: string): K[] | undefined {
+    const p = norm(found);
+    return this.keysByPhrase.get(p)
+      ?? this.keysByPhrase.get(p.replace(/['’]s$/, ''))
+      ?? this.keysByPhrase.get(p.replace(/(?:es|ed|ing)$/, ''))
+      ?? this.keysByPhrase.get(p.replace(/(?:s|d)$/, ''))
+      ?? this.keysByPhrase.get(p.replace(/ing$/, 'e'));
+  }
+}

@@ -1,0 +1,131 @@
+import type { Span } from '../types';
+
+/**
+ * The structure a figure's context is read from. Markdown-aware but forgiving: plain text is a
+ * sequence of paragraphs. Headings, list items and block quotes are blocks of their own, because
+ * a list item is read with its lead-in line and under its heading, not with its neighbours.
+ */
+export interface Block extends Span {
+  kind: 'paragraph' | 'heading' | 'list-item' | 'quote';
+  /** Sentences, in order, covering the block's text (markers such as "- " or "> " excluded). */
+  sentences: Span[];
+  /** The nearest heading above the block, if any. */
+  heading: Span | null;
+  /** For a list item: the paragraph that introduces the list ("Key points from the meeting:"). */
+  leadIn: Span | null;
+}
+
+export interface Segmented {
+  blocks: Block[];
+}
+
+const HEADING = /^ {0,3}#{1,6}[ \t]+/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+const QUOTE = /^ {0,3}(?:>[ \t]?)+/;
+
+// Words that end with a period without ending a sentence: "Jan. 6", "U.S. officials", "10 a.m. session".
+const ABBREVIATIONS = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gen', 'col', 'lt', 'gov', 'pres', 'prof', 'no', 'vs', 'etc',
+  'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'i.e', 'e.g', 'inc', 'ltd', 'co', 'corp', 'approx', 'est',
+]);
+
+interface OpenBlock { kind: Block['kind']; start: number; end: number; leadIn: Span | null }
+
+interface Line { start: number; end: number; text: string }
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+const CLOSERS = new Set(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
+
+/** Splits [start, end) of text into sentences. Linear; never looks further than the block. */
+export function splitSentences(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  while (s < end && isSpace(text.charCodeAt(s))) s++;
+  for (let i = s; i < end; i++) {
+    const ch = text[i]!;
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    if (ch === '.') {
+      // "3.5" and "example.com" are not sentence ends; nor are known abbreviations.
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 < end && !isSpace(next) && !CLOSERS.has(text[i + 1]!)) continue;
+      let w = i;
+      while (w > s && /[\p{L}.]/u.test(text[w - 1]!)) w--;
+      const word = text.slice(w, i).toLowerCase();
+      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(text.slice(w, i))) continue;
+    }
+    let e = i + 1;
+    while (e < end && CLOSERS.has(text[e]!)) e++;
+    if (e < end && !isSpace(text.charCodeAt(e))) continue;
+    out.push({ start: s, end: e });
+    s = e;
+    while (s < end && isSpace(text.charCodeAt(s))) s++;
+    i = s - 1;
+  }
+  if (s < end) {
+    let e = end;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+/** Text -> blocks -> sentences, in one pass over the lines. */
+export function segment(text: string): Segmented {
+  const blocks: Block[] = [];
+  let heading: Span | null = null;
+  let lastParagraph: Span | null = null;
+  // Held in an object so TypeScript does not narrow it across the close() calls that reset it.
+  const state: { open: OpenBlock | null } = { open: null };
+  let inFence = false;
+
+  const close = () => {
+    if (!state.open) return;
+    const sentences = splitSentences(text, state.open.start, state.open.end);
+    const block: Block = { kind: state.open.kind, start: state.open.start, end: state.open.end, sentences, heading, leadIn: state.open.leadIn };
+    blocks.push(block);
+    if (state.open.kind === 'heading') { heading = { start: state.open.start, end: state.open.end }; lastParagraph = null; }
+    if (state.open.kind === 'paragraph') lastParagraph = { start: state.open.start, end: state.open.end };
+    state.open = null;
+  };
+
+  for (const line of splitLines(text)) {
+    const t = line.text;
+    if (/^ {0,3}(```|~~~)/.test(t)) { close(); inFence = !inFence; continue; }
+    if (inFence) continue; // code is not prose
+    if (t.trim() === '') { close(); continue; }
+    let m: RegExpExecArray | null;
+    if ((m = HEADING.exec(t))) {
+      close();
+      state.open = { kind: 'heading', start: line.start + m[0].length, end: line.end, leadIn: null };
+      close();
+    } else if ((m = LIST_ITEM.exec(t))) {
+      const leadIn: Span | null = state.open?.kind === 'list-item' ? state.open.leadIn : state.open?.kind === 'paragraph' ? { start: state.open.start, end: state.open.end } : lastParagraph;
+      close();
+      state.open = { kind: 'list-item', start: line.start + m[0].length, end: line.end, leadIn };
+    } else if ((m = QUOTE.exec(t))) {
+      if (state.open?.kind !== 'quote') { close(); state.open = { kind: 'quote', start: line.start + m[0].length, end: line.end, leadIn: null }; } else state.open.end = line.end;
+    } else if (state.open && state.open.kind !== 'heading') {
+      state.open.end = line.end; // lazy continuation of a paragraph, list item or quote
+    } else {
+      close();
+      state.open = { kind: 'paragraph', start: line.start, end: line.end, leadIn: null };
+    }
+  }
+  close();
+  return { blocks };
+}
