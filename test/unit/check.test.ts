@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../server/src/core/check';
+import { parseFactBase } from '../../server/src/core/facts/parse';
+import type { Finding } from '../../server/src/core/types';
+
+const root = resolve(__dirname, '../..');
+const { base } = parseFactBase(parse(readFileSync(join(root, 'server/facts/bundled.facts.yaml'), 'utf8')));
+
+/** The finding whose figure covers the n-th occurrence of `needle` in `text`. */
+function findingAt(findings: Finding[], text: string, needle: string, occurrence = 1): Finding | undefined {
+  let at = -1;
+  for (let i = 0; i < occurrence; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`"${needle}" not in text`);
+  return findings.find((f) => f.figure.span.start < at + needle.length && at < f.figure.span.end);
+}
+
+// [draft sentence(s), figure, expected verdict ('silent' = no finding at all), expected fact id]
+type Row = [string, string, 'wrong' | 'ok' | 'disputed' | 'silent', string?];
+
+const rows: Row[] = [
+  // shares of territory, tied by "of X"; swapped values are wrong
+  ['Russian troops control about 75% of Donetsk.', '75%', 'ok', 'russia-holds-75-percent-donetsk'],
+  ['Russian troops control roughly 90% of the Donetsk region.', '90%', 'wrong', 'russia-holds-75-percent-donetsk'],
+  ['Moscow controls 75% of Luhansk and 99% of Donetsk.', '75%', 'wrong', 'russia-holds-99-percent-luhansk'],
+  ['Moscow controls 75% of Luhansk and 99% of Donetsk.', '99%', 'wrong', 'russia-holds-75-percent-donetsk'],
+  ['Kremlin forces occupy nearly all of Luhansk.', 'nearly all', 'ok', 'russia-holds-99-percent-luhansk'],
+  ['Its army holds three-quarters of Donetsk.', 'three-quarters', 'ok', 'russia-holds-75-percent-donetsk'],
+  ['Two-thirds of Donetsk is under Russian control.', 'Two-thirds', 'wrong', 'russia-holds-75-percent-donetsk'],
+  ['Nearly 80% of Donetsk is occupied, officials estimate.', '80%', 'ok', 'russia-holds-75-percent-donetsk'],
+  ['A survey says 75% of Ukrainians reject concessions.', '75%', 'silent'],
+  // guarantee lengths: who offered and who asked matters
+  ['The Americans offered a 15-year security pact.', '15-year', 'ok', 'us-offer-15-years'],
+  ['Washington has proposed a guarantee of 12 years.', '12 years', 'wrong', 'us-offer-15-years'],
+  ['Zelenskyy asked for a 15-year guarantee at Munich.', '15-year', 'wrong', 'zelenskyy-demand-min-20-years'],
+  ['In Munich, Kyiv demanded security guarantees lasting at least 20 years.', '20 years', 'ok', 'zelenskyy-demand-min-20-years'],
+  ['The US offered a guarantee lasting 20 years.', '20 years', 'wrong', 'us-offer-15-years'],
+  ['Zelensky wants a two-decade American commitment.', 'two-decade', 'ok', 'zelenskyy-demand-min-20-years'],
+  // counts with distinctive units
+  ['The coalition now has 31 member countries.', '31', 'wrong', 'coalition-30-countries'],
+  ['A coalition of 30 nations backs the plan.', '30 nations', 'ok', 'coalition-30-countries'],
+  ['A 30-page annex lists coalition members.', '30-page', 'silent'],
+  ['Partners will back an army of 800,000 troops.', '800,000', 'ok', 'ukraine-military-800000'],
+  ['Partners will back a 700,000-strong Ukrainian army.', '700,000-strong', 'wrong', 'ukraine-military-800000'],
+  ['Officials printed 800 copies of the plan.', '800', 'silent'],
+  ['Kyiv wants five-layered security guarantees.', 'five-layered', 'wrong', 'guarantees-three-layers'],
+  ['Some 300,000 protesters marched in Munich.', '300,000', 'wrong', 'munich-protest-200000'],
+  ['About 200,000 people rallied in Munich against Tehran.', '200,000', 'ok', 'munich-protest-200000'],
+  // years: the nearest name decides; coordinated years align with their facts
+  ['The Budapest Memorandum was signed in 1995.', '1995', 'wrong', 'budapest-memorandum-1994'],
+  ['Ukraine became independent in 1991 and signed the Budapest Memorandum in 1994.', '1991', 'silent'],
+  ['The Minsk agreements of 2014 and 2017 collapsed.', '2017', 'wrong', 'minsk-ii-2015'],
+  ['The Minsk agreements of 2014 and 2017 collapsed.', '2014', 'ok', 'minsk-i-2014'],
+  ['Russia annexed Crimea in 2015.', '2015', 'wrong', 'russia-first-invaded-2014'],
+  ['The full-scale invasion began in 2022.', '2022', 'ok', 'full-scale-invasion-2022'],
+  ['EU officials say Ukraine could join the bloc as soon as 2030.', '2030', 'wrong', 'eu-accession-as-soon-as-2027'],
+  ['Zelenskyy has promised EU membership by 2027.', '2027', 'wrong', 'eu-accession-as-soon-as-2027'],
+  // dates and ordinals
+  ['Axios published the interview on December 27, 2025.', 'December 27, 2025', 'wrong', 'axios-interview-2025-12-26'],
+  ['Axios published the interview on 26 December 2025.', '26 December 2025', 'ok', 'axios-interview-2025-12-26'],
+  ['Reuters reported the condition on Jan. 27.', 'Jan. 27', 'ok', 'reuters-report-2026-01-27'],
+  ['The war is in its third year.', 'third year', 'wrong', 'war-in-fourth-year'],
+  ['The war nears its fourth anniversary.', 'fourth anniversary', 'ok', 'war-approaching-fourth-anniversary'],
+  ['He planned to meet European partners and Trump in January 2024.', 'January 2024', 'wrong', 'europe-trump-meeting-january-2026'],
+  // nothing in the sources
+  ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
+  ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],
+];
+
+describe('check: figures judged in context', () => {
+  it.each(rows)('%s [%s] -> %s', (text, figure, verdict, factId) => {
+    const f = findingAt(check(text, base), text, figure);
+    if (verdict === 'silent') {
+      expect(f?.verdict === 'wrong' || f?.verdict === 'ok' ? f.fact?.id : undefined).toBeUndefined();
+      return;
+    }
+    expect(f?.verdict).toBe(verdict);
+    expect(f?.fact?.id).toBe(factId);
+  });
+});
+
+describe('check: messages and replacements', () => {
+  it('names the sourced value and the source', () => {
+    const text = 'Russia holds about 85% of Donetsk.';
+    const f = findingAt(check(text, base), text, '85%')!;
+    expect(f.message).toContain('about 75% of Donetsk');
+    expect(f.message).toContain('Zelensky Says He Has No Clear Security Guarantees from Allies');
+    expect(f.kind).toBe('wrong-value');
+  });
+
+  it.each([
+    ['Russia holds about 85 percent of Donetsk.', '85 percent', '75 percent'],
+    ['Partners back a 900,000-strong army.', '900,000-strong', '800,000-strong'],
+    ['The war could last another three years, European leaders predicted.', 'three years', 'two years'],
+    ['The interview appeared in Axios on Dec. 16, 2025.', 'Dec. 16, 2025', 'Dec. 26, 2025'],
+    ['The war nears its fifth anniversary.', 'fifth anniversary', 'fourth anniversary'],
+    ['His remarks came two days after the declaration of intent was signed.', 'two days', 'one day'],
+  ])('%s: fix keeps the draft style', (text, figure, expected) => {
+    const f = findingAt(check(text, base), text, figure)!;
+    expect(f.verdict).toBe('wrong');
+    const r = f.replacements.find((x) => x.preferred)!;
+    const fixed = text.slice(0, r.span.start) + r.newText + text.slice(r.span.end);
+    expect(fixed).toContain(expected);
+    // the edit stays inside the figure
+    expect(r.span.start).toBeGreaterThanOrEqual(f.figure.span.start);
+    expect(r.span.end).toBeLessThanOrEqual(f.figure.span.end);
+  });
+
+  it('offers the party\'s own figures for a misattributed duration', () => {
+    const text = 'After meeting Trump at Mar-a-Lago, Zelensky said in an audio message that he wants a 15-year guarantee.';
+    const f = findingAt(check(text, base), text, '15-year')!;
+    expect(f.verdict).toBe('wrong');
+    expect(f.replacements[0]!.newText).toBe('30-, 40- or 50');
+    expect(f.message).toContain('US offer');
+  });
+
+  it('reports a disputed matter as disputed, not ok', () => {
+    const text = 'Two countries signed the declaration of intent in Paris.';
+    expect(findingAt(check(text, base), text, 'Two countries')?.verdict).toBe('disputed');
+  });
+
+  it('never throws on hostile text', () => {
+    for (const text of ['', '\u0000\ud800 12 %', '9'.repeat(100000), ','.repeat(100000), '1,'.repeat(50000), '# \n- \n> '.repeat(1000)]) {
+      expect(() => check(text, base)).not.toThrow();
+    }
+  });
+});
