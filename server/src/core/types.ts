@@ -39,6 +39,12 @@ export interface FigureForm {
   thousandsSeparator?: string;
   /** Written as a compound modifier: "15-year", "800,000-strong", "three-layered". */
   compound: boolean;
+  /**
+   * Words after the number that are counted in the value and lie inside valueSpan, as written:
+   * a scale (" million" in "1.5 million", "k" in "800k") or a unit folded into it (" decades" in
+   * "two decades" = 20 years, " year" in "a year"). A replacement must write it again.
+   */
+  multiplier?: string;
 }
 
 /** A figure found in prose, before anything is known about what it refers to. */

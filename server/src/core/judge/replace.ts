@@ -48,7 +48,8 @@ function styled(figure: Figure, fact: Fact): string | null {
     }
     case 'ordinal': return capitalizeLike(formatOrdinal(v.n, figure.form), old);
     case 'percent': {
-      if (figure.form.percentStyle) return `${formatNumber(v.n, { ...figure.form, numeral: 'digits' })}${figure.form.percentStyle}`;
+      // formatNumber writes the draft's percent style ("%", " percent") itself.
+      if (figure.form.percentStyle) return formatNumber(v.n, { ...figure.form, numeral: 'digits' });
       return `${v.n}%`;
     }
     case 'number': return numberText(figure, v.n);

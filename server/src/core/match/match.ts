@@ -102,29 +102,26 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   for (const hit of hits) {
     for (const subject of hit.keys) {
       const usable = figures.map((f) => fitsSubject(f, subject) && !(f.span.start < hit.end && hit.start < f.span.end));
-      // The nearest usable figure before the name, and its coordinated group.
+      const link = (at: number, tier: Tier, words: number) => {
+        for (let i = 0; i < figures.length; i++) {
+          if (usable[i] && groups[i] === groups[at]) links[i]!.push({ subject, tier, words, aliasLength: hit.end - hit.start });
+        }
+      };
+      // A name binds the figure it is attached to ("nearly all of Luhansk") and, besides, the one
+      // nearest figure on either side: in "independent in 1991 and signed the Budapest
+      // Memorandum in 1994" the name belongs to 1994 alone.
       let left = -1;
       for (let i = figures.length - 1; i >= 0; i--) if (usable[i] && figures[i]!.span.end <= hit.start) { left = i; break; }
-      if (left >= 0) {
-        const gap = ctx.text.slice(figures[left]!.span.end, hit.start);
-        const words = ctx.words.between(figures[left]!.span.end, hit.start);
-        const attached = OF_ATTACHMENT.test(gap);
-        if (attached || words <= AFTER_FIGURE_WORDS) {
-          for (let i = 0; i < figures.length; i++) {
-            if (usable[i] && groups[i] === groups[left]) links[i]!.push({ subject, tier: attached ? Tier.Attached : Tier.Sentence, words, aliasLength: hit.end - hit.start });
-          }
-        }
-      }
       let right = -1;
       for (let i = 0; i < figures.length; i++) if (usable[i] && extentStart(figures[i]!) >= hit.end) { right = i; break; }
-      if (right >= 0) {
-        const words = ctx.words.between(hit.end, extentStart(figures[right]!));
-        if (words <= BEFORE_FIGURE_WORDS) {
-          for (let i = 0; i < figures.length; i++) {
-            if (usable[i] && groups[i] === groups[right]) links[i]!.push({ subject, tier: Tier.Sentence, words, aliasLength: hit.end - hit.start });
-          }
-        }
-      }
+      const leftWords = left >= 0 ? ctx.words.between(figures[left]!.span.end, hit.start) : Infinity;
+      const rightWords = right >= 0 ? ctx.words.between(hit.end, extentStart(figures[right]!)) : Infinity;
+      const attached = left >= 0 && OF_ATTACHMENT.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+      if (attached) link(left, Tier.Attached, leftWords);
+      const leftOk = !attached && leftWords <= AFTER_FIGURE_WORDS;
+      const rightOk = rightWords <= BEFORE_FIGURE_WORDS;
+      if (leftOk && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
+      if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
     }
   }
 

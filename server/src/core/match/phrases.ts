@@ -58,11 +58,15 @@ export class PhraseMatcher<K> {
   }
 
   private lookup(found: string): K[] | undefined {
+    // "security guarantees" is both a phrase of its own and the plural of "security guarantee":
+    // it stands for the keys of every form it can be read as.
     const p = norm(found);
-    return this.keysByPhrase.get(p)
-      ?? this.keysByPhrase.get(p.replace(/['’]s$/, ''))
-      ?? this.keysByPhrase.get(p.replace(/(?:es|ed|ing)$/, ''))
-      ?? this.keysByPhrase.get(p.replace(/(?:s|d)$/, ''))
-      ?? this.keysByPhrase.get(p.replace(/ing$/, 'e'));
+    let keys: K[] | undefined;
+    for (const form of new Set([p, p.replace(/['’]s$/, ''), p.replace(/(?:es|ed|ing)$/, ''), p.replace(/(?:s|d)$/, ''), p.replace(/ing$/, 'e')])) {
+      const more = this.keysByPhrase.get(form);
+      if (!more) continue;
+      keys = keys ? [...keys, ...more.filter((k) => !keys!.includes(k))] : more;
+    }
+    return keys;
   }
 }

@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './io';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'check'; paths: string[]; format: Format; reportUnsourced: boolean }
+  | { kind: 'facts'; json: boolean };
+
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+
+/** Turns argv (without node and script) into a command; throws UsageError with a readable reason. */
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        format: { type: 'string', short: 'f' },
+        json: { type: 'boolean' },
+        'report-unsourced': { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    // parseArgs' messages name the option ("Unknown option '--x'"); keep them, drop the stack.
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [name, ...rest] = positionals;
+  if (name === undefined) throw new UsageError('no command given: use "factdesk check <files or folders…>" or "factdesk facts"');
+
+  if (name === 'check') {
+    if (values.json) throw new UsageError('--json belongs to "facts"; for check use --format json');
+    const format = values.format ?? 'text';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}": use text, json or sarif`);
+    if (!rest.length) throw new UsageError('check needs at least one file or folder');
+    return { kind: 'check', paths: rest, format: format as Format, reportUnsourced: values['report-unsourced'] ?? false };
+  }
+  if (name === 'facts') {
+    if (rest.length) throw new UsageError(`facts takes no arguments (got "${rest.join(' ')}")`);
+    if (values.format !== undefined || values['report-unsourced']) throw new UsageError('facts takes only --json');
+    return { kind: 'facts', json: values.json ?? false };
+  }
+  throw new UsageError(`unknown command "${name}": use check or facts`);
+}

@@ -1,0 +1,23 @@
+export const HELP = `factdesk — check the figures in news drafts against Fact Desk's sourced fact base
+
+Usage:
+  factdesk check <file or folder>... [--format text|json|sarif] [--report-unsourced]
+  factdesk facts [--json]
+  factdesk --help | --version
+
+check
+  Checks each file; folders are searched for *.md, *.markdown, *.txt and *.draft files
+  (node_modules and .git are skipped). Files named explicitly are checked whatever their extension.
+  --format text    file:line:col: warning: message [code], then a summary (default)
+  --format json    an array of {file, line, column, endLine, endColumn, figure, verdict, code,
+                   message, fact, sourced}, one per figure tied to a fact (wrong, disputed, ok)
+  --format sarif   SARIF 2.1.0, for code-scanning tools (wrong and disputed figures)
+  --report-unsourced  also report figures no fact covers (verdict "unsourced")
+  Lines and columns are 1-based; columns count UTF-16 code units, as editors and LSP do.
+  endColumn is exclusive (the column just after the figure), as in SARIF.
+
+facts
+  Lists the bundled fact base: id, value, statement and source; --json for every field.
+
+Exit status: 0 no wrong figures, 1 wrong figures found, 2 bad usage or unreadable input.
+`;

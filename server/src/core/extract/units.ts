@@ -1,0 +1,173 @@
+import { type Doc, isCapitalised, spacedWord } from './lexer';
+
+// What a number counts. Known nouns map to one canonical singular so that callers compare
+// "32 nations" with "30 countries"; any other noun is kept, singularised, so they can still compare
+// like with like. The hard part is saying no: "30 were killed", "20 in Kyiv", "15 more".
+
+/** Canonical unit, and the factor the number is multiplied by ("two decades" = 20 years). */
+interface UnitDef {
+  unit: string;
+  scale: number;
+}
+
+const KNOWN = new Map<string, UnitDef>();
+function known(unit: string, words: string[], scale = 1): void {
+  for (const w of words) KNOWN.set(w, { unit, scale });
+}
+known('year', ['year', 'years', 'yr', 'yrs']);
+known('year', ['decade', 'decades'], 10);
+known('month', ['month', 'months']);
+known('week', ['week', 'weeks']);
+known('day', ['day', 'days']);
+known('hour', ['hour', 'hours', 'hrs']);
+known('minute', ['minute', 'minutes', 'mins']);
+known('second', ['seconds']);
+known('fortnight', ['fortnight', 'fortnights']);
+known('century', ['century', 'centuries']);
+known('country', ['country', 'countries', 'nation', 'nations', 'states']);
+known('point', ['point', 'points']);
+known('layer', ['layer', 'layers', 'layered']);
+known('tier', ['tier', 'tiers', 'tiered']);
+known('fold', ['fold']);
+known('strong', ['strong']);
+known('protester', ['protester', 'protesters', 'protestor', 'protestors', 'demonstrator', 'demonstrators']);
+known('troop', ['troop', 'troops', 'soldier', 'soldiers']);
+known('person', ['person', 'persons', 'people']);
+known('copy', ['copy', 'copies']);
+known('page', ['page', 'pages']);
+known('annex', ['annex', 'annexes']);
+known('anniversary', ['anniversary', 'anniversaries']);
+known('member', ['member', 'members']);
+known('seat', ['seat', 'seats']);
+known('euro', ['euro', 'euros']);
+known('dollar', ['dollar', 'dollars']);
+known('pound', ['pound', 'pounds']);
+known('ruble', ['rouble', 'roubles', 'ruble', 'rubles']);
+known('hryvnia', ['hryvnia', 'hryvnias', 'hryvnias']);
+known('round', ['round', 'rounds']);
+known('term', ['term', 'terms']);
+known('time', ['times']);
+
+/** Nouns a draft commonly counts whose plural does not end in a plain "s". */
+const IRREGULAR = new Map<string, string>([
+  ['men', 'man'], ['women', 'woman'], ['children', 'child'], ['feet', 'foot'], ['teeth', 'tooth'],
+  ['lives', 'life'], ['wives', 'wife'], ['halves', 'half'], ['leaves', 'leaf'], ['thieves', 'thief'],
+  ['mice', 'mouse'], ['geese', 'goose'], ['criteria', 'criterion'], ['phenomena', 'phenomenon'],
+  ['data', 'data'], ['media', 'media'], ['series', 'series'], ['species', 'species'], ['aircraft', 'aircraft'],
+]);
+
+/** Compound heads that are adjectives of a noun ("three-layered" counts layers). */
+const COMPOUND_HEADS = new Map<string, string>([
+  ['layered', 'layer'], ['tiered', 'tier'], ['sided', 'side'], ['pronged', 'prong'], ['staged', 'stage'],
+  ['phased', 'phase'], ['headed', 'head'], ['storey', 'storey'], ['storeyed', 'storey'], ['wheeled', 'wheel'],
+  ['nation', 'country'], ['state', 'state'], ['member', 'member'], ['day', 'day'], ['year', 'year'],
+]);
+
+// Words after a number that are not what it counts: function words, auxiliaries and the
+// commonest irregular verbs (regular ones are caught by their "-ed"/"-ing" endings).
+const NOT_UNITS = new Set((
+  'a an the and or but nor of in on at to from by for with without into onto over under about after before since ' +
+  'until till during than as per via across against among amongst between through toward towards upon within ' +
+  'beyond behind near off out up down away back apart ahead along around past plus minus versus vs ' +
+  'is are was were be been being am has have had do does did will would shall should can could may might must ' +
+  "it its it's he she they them their his her we our you your i me my us this that these those who whom whose " +
+  'which what where when why how there here not no so if then also more most less least only just still even too ' +
+  'very all each every both either neither some any many much few other another such own same percent cent pct ' +
+  'ago later earlier again yet already now ever never once twice instead altogether overall apiece combined ' +
+  'together respectively total alone else say says said remain remains stay left took take make made went go goes ' +
+  'come came saw see got get gave give fell rose ran met won lost hold held led began became sat stood told ' +
+  'thought brought bought sent spent kept felt found paid put set cut hit let read fled fought sought shot struck ' +
+  'wrote drew grew knew threw flew broke spoke chose rode stole wore tore swore hung lay die dies sit need needs ' +
+  'want wants agree agrees voted signed odd or-so per-cent mln bln am pm a.m p.m gmt utc cet bst est edt pst ' +
+  'thousand million billion trillion hundred dozen k m bn mn tn percentage yesterday today tomorrow tonight ' +
+  'overnight last next this'
+).split(' '));
+
+/** Words that may stand between a number and its noun: "15 more years", "32 European countries". */
+const ADJECTIVES = new Set((
+  'more other additional extra further new full whole long straight consecutive successive previous last next ' +
+  'past coming remaining key major minor separate different distinct active armed foreign western european ' +
+  'allied member partner participating nato eu un us'
+).split(' '));
+
+export function singular(w: string): string {
+  const irr = IRREGULAR.get(w);
+  if (irr) return irr;
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(?:xes|ches|shes|sses|zzes)$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+export const knownUnit = (w: string): UnitDef | undefined => KNOWN.get(w);
+
+/** The noun a compound modifier counts: "year" (20-year), "strong", "layer" (three-layered). */
+export function compoundUnit(w: string): UnitDef | null {
+  const k = KNOWN.get(w);
+  if (k) return k;
+  const head = COMPOUND_HEADS.get(w);
+  if (head) return { unit: head, scale: 1 };
+  if (NOT_UNITS.has(w) || !/^[a-z]+$/.test(w) || w.length < 2) return null;
+  return { unit: singular(w), scale: 1 };
+}
+
+function looksLikeNoun(w: string): boolean {
+  if (w.length < 2 || NOT_UNITS.has(w)) return false;
+  if (!/^[a-z][a-z'-]*$/.test(w) || w.includes("'")) return false;
+  return !(w.endsWith('ly') || w.endsWith('ed') || w.endsWith('ing'));
+}
+
+export interface UnitHit {
+  unit: string;
+  scale: number;
+  /** Last token of the unit phrase. */
+  last: number;
+}
+
+export interface UnitOptions {
+  /** Only nouns from the table (a bare "2014" stays a year unless "troops" follows). */
+  knownOnly?: boolean;
+  /** The known noun must be plural ("2000 troops", not "the 2014 year"). */
+  plural?: boolean;
+}
+
+/** The noun right after a number (token k is the first word after it). */
+export function readUnit(doc: Doc, k: number, opts: UnitOptions = {}): UnitHit | null {
+  const w = spacedWord(doc, k);
+  if (w === null) return null;
+  if (w === 'percentage') {
+    const p = spacedWord(doc, k + 1);
+    return p === 'point' || p === 'points' ? { unit: 'point', scale: 1, last: k + 1 } : null;
+  }
+  const direct = KNOWN.get(w);
+  if (direct && !(opts.plural && singular(w) === w && w !== 'people' && w !== 'states')) {
+    return { unit: direct.unit, scale: direct.scale, last: k };
+  }
+  const capital = isCapitalised(doc, k);
+  if (ADJECTIVES.has(w) || capital) {
+    const next = spacedWord(doc, k + 1);
+    const def = next !== null ? KNOWN.get(next) : undefined;
+    if (def && next !== null && !(opts.plural && singular(next) === next && next !== 'people')) {
+      return { unit: def.unit, scale: def.scale, last: k + 1 };
+    }
+  }
+  if (opts.knownOnly || capital || direct || !looksLikeNoun(w)) return null;
+  return { unit: singular(w), scale: 1, last: k };
+}
+
+const DETERMINERS = new Set(['the', 'these', 'those', 'their', 'its', 'his', 'her', 'our', 'your', 'my']);
+
+/**
+ * "thousands of troops": the noun after "of" and an optional determiner. The figure stands even
+ * when no common noun follows ("thousands of Ukrainians"); the unit is then null.
+ */
+export function readOfUnit(doc: Doc, k: number): { unit: string | null; last: number } | null {
+  if (spacedWord(doc, k) !== 'of') return null;
+  let j = k + 1;
+  const det = spacedWord(doc, j);
+  if (det !== null && DETERMINERS.has(det)) j++;
+  const w = spacedWord(doc, j);
+  if (w === null || NOT_UNITS.has(w)) return null;
+  const u = readUnit(doc, j);
+  return u ? { unit: u.unit, last: u.last } : { unit: null, last: k - 1 };
+}

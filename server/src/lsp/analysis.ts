@@ -1,0 +1,67 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { check } from '../core/check';
+import type { FactBase, Finding } from '../core/types';
+import { describeError, type Log } from './log';
+import type { NotCheckedReason } from './protocol';
+import type { Settings } from './settings';
+
+/** Why a document is not checked, or null when it is. */
+export function notCheckedReason(doc: TextDocument, settings: Settings): Exclude<NotCheckedReason, 'not-open'> | null {
+  if (!settings.enable) return 'disabled';
+  if (!settings.languages.includes(doc.languageId)) return 'language';
+  if (sizeKB(doc) > settings.maxFileSizeKB) return 'too-large';
+  return null;
+}
+
+/** UTF-8 size, as the file would have on disk. */
+export function sizeKB(doc: TextDocument): number {
+  return Buffer.byteLength(doc.getText(), 'utf8') / 1024;
+}
+
+interface Cached {
+  version: number;
+  reportUnsourced: boolean;
+  findings: Finding[];
+}
+
+/**
+ * Runs the pure checker and keeps the last result per document, so diagnostics, hovers, code
+ * actions and the status bar request share one check per document version.
+ */
+export class Analysis {
+  private readonly cache = new Map<string, Cached>();
+  private base: FactBase | undefined;
+
+  constructor(private readonly log: Log, private readonly loadBase: () => FactBase) {}
+
+  /** The fact base, loaded on first use. A broken base leaves an empty one, logged, not a dead server. */
+  factBase(): FactBase {
+    if (!this.base) {
+      try {
+        this.base = this.loadBase();
+      } catch (e) {
+        this.log.error(`[fact base] could not load the bundled fact base; nothing will be checked: ${describeError(e)}`);
+        this.base = { sources: new Map(), entities: new Map(), facts: [] };
+      }
+    }
+    return this.base;
+  }
+
+  findings(doc: TextDocument, settings: Settings): Finding[] {
+    const reportUnsourced = settings.reportUnsourcedFigures;
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.reportUnsourced === reportUnsourced) return hit.findings;
+    const findings = check(doc.getText(), this.factBase(), { reportUnsourced });
+    this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings });
+    return findings;
+  }
+
+  /** A one-off check of text that is not an open document; never cached. */
+  checkOnce(doc: TextDocument, settings: Settings): Finding[] {
+    return check(doc.getText(), this.factBase(), { reportUnsourced: settings.reportUnsourcedFigures });
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

@@ -1,0 +1,32 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { notCheckedReason, type Analysis } from './analysis';
+import type { ClientFeatures } from './capabilities';
+import type { Log } from './log';
+import type { NotCheckedReason } from './protocol';
+import type { Settings, SettingsStore } from './settings';
+
+/** The state every handler shares, created once the client has said what it supports. */
+export interface Session {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  analysis: Analysis;
+  client: ClientFeatures;
+  log: Log;
+}
+
+export type Target =
+  | { ok: true; doc: TextDocument; settings: Settings }
+  | { ok: false; reason: NotCheckedReason; doc: TextDocument | undefined };
+
+/** The open document at `uri` and its settings, if Fact Desk checks it. */
+export async function target(session: Session, uri: string): Promise<Target> {
+  const doc = session.documents.get(uri);
+  if (!doc) return { ok: false, reason: 'not-open', doc };
+  const settings = await session.settings.get(uri);
+  const reason = notCheckedReason(doc, settings);
+  // The settings round trip is async: answer for the version the handler will now read.
+  const now = session.documents.get(uri) ?? doc;
+  return reason ? { ok: false, reason, doc: now } : { ok: true, doc: now, settings };
+}

@@ -1,0 +1,111 @@
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { notCheckedReason, sizeKB, type Analysis } from './analysis';
+import { toDiagnostics, tooLargeDiagnostic } from './diagnostics';
+import { describeError, type Log } from './log';
+import type { SettingsStore } from './settings';
+
+/** Quiet time after a keystroke before a draft is checked again. */
+export const DEBOUNCE_MS = 50;
+
+export type Trigger = 'open' | 'change' | 'save' | 'settings';
+
+/**
+ * Decides when a document is checked and publishes the result for the version it was computed on.
+ * A check is dropped when a newer version arrived meanwhile; its successor will publish.
+ */
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Last version a check was started or scheduled for, so an open does not also debounce. */
+  private readonly scheduled = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly analysis: Analysis,
+    private readonly log: Log,
+    private readonly debounceMs = DEBOUNCE_MS,
+  ) {}
+
+  opened(doc: TextDocument): void {
+    this.cancel(doc.uri);
+    this.scheduled.set(doc.uri, doc.version);
+    void this.validate(doc.uri, doc.version, 'open');
+  }
+
+  changed(doc: TextDocument): void {
+    if (this.scheduled.get(doc.uri) === doc.version) return; // the open already covers it
+    this.cancel(doc.uri);
+    this.scheduled.set(doc.uri, doc.version);
+    const { uri, version } = doc;
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.validate(uri, version, 'change');
+    }, this.debounceMs));
+  }
+
+  saved(doc: TextDocument): void {
+    void this.validate(doc.uri, doc.version, 'save');
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.scheduled.delete(uri);
+    this.analysis.forget(uri);
+    this.settings.forget(uri);
+    // A closed draft's squiggles would otherwise linger in the Problems panel.
+    void this.publish(uri, undefined, []);
+  }
+
+  /** Settings changed: every open document may now read differently. */
+  revalidateAll(): void {
+    for (const doc of this.documents.all()) {
+      this.cancel(doc.uri);
+      this.scheduled.set(doc.uri, doc.version);
+      void this.validate(doc.uri, doc.version, 'settings');
+    }
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  private current(uri: string, version: number): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    return doc && doc.version === version ? doc : undefined;
+  }
+
+  private async validate(uri: string, version: number, trigger: Trigger): Promise<void> {
+    try {
+      if (!this.current(uri, version)) return;
+      const settings = await this.settings.get(uri);
+      const doc = this.current(uri, version); // the settings round trip may have let an edit in
+      if (!doc) return;
+      // On-save mode keeps the last published diagnostics while typing; the editor moves them along.
+      if (settings.run === 'onSave' && trigger === 'change') return;
+      if (settings.run === 'onType' && trigger === 'save') return; // typing already checked this version
+      const reason = notCheckedReason(doc, settings);
+      let diagnostics: Diagnostic[];
+      if (reason === 'too-large') diagnostics = [tooLargeDiagnostic(sizeKB(doc), settings)];
+      else if (reason) diagnostics = [];
+      else diagnostics = toDiagnostics(doc, this.analysis.findings(doc, settings), settings);
+      if (!this.current(uri, version)) return;
+      await this.publish(uri, version, diagnostics);
+    } catch (e) {
+      this.log.error(`[diagnostics ${uri} v${version} on ${trigger}] ${describeError(e)}`);
+      // Clear rather than leave squiggles that no longer match the text.
+      if (this.current(uri, version)) await this.publish(uri, version, []);
+    }
+  }
+
+  private async publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> {
+    try {
+      await this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+    } catch (e) {
+      this.log.error(`[publishDiagnostics ${uri}] ${describeError(e)}`);
+    }
+  }
+}
