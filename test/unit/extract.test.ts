@@ -75,6 +75,8 @@ const digits: Row[] = [
   { say: 'In all 32 nations took part.', text: '32 nations', value: num(32), unit: 'country', valueText: '32' },
   { say: 'We need 15 more years.', text: '15 more years', value: num(15), unit: 'year', valueText: '15' },
   { say: 'Delegates from 27 European countries attended.', text: '27 European countries', value: num(27), unit: 'country', valueText: '27' },
+  { say: 'All 27 member states agreed.', text: '27 member states', value: num(27), unit: 'country', valueText: '27' },
+  { say: 'It took 20 long years.', text: '20 long years', value: num(20), unit: 'year', valueText: '20' },
   { say: 'Over 2000 troops crossed.', text: '2000 troops', value: num(2000), unit: 'troop', valueText: '2000', hedge: 'more-than', hedgeText: 'Over' },
   { say: 'The party won 22 percentage points more.', text: '22 percentage points', value: num(22), unit: 'point', valueText: '22' },
 ];
@@ -170,7 +172,7 @@ const vague: Row[] = [
 
 const ordinals: Row[] = [
   { say: 'It marks the fourth anniversary.', text: 'fourth anniversary', value: ord(4), unit: 'anniversary', valueText: 'fourth', form: { numeral: 'words' } },
-  { say: 'The war is in its fifth year.', text: 'fifth year', value: ord(5), unit: 'year', valueText: 'fifth' },
+  { say: 'The blockade is in its fifth year.', text: 'fifth year', value: ord(5), unit: 'year', valueText: 'fifth' },
   { say: 'It is the fifth consecutive year of cuts.', text: 'fifth consecutive year', value: ord(5), unit: 'year', valueText: 'fifth' },
   { say: 'He came 4th overall.', text: '4th', value: ord(4), form: { numeral: 'digits' } },
   { say: 'It was the 21st summit.', text: '21st summit', value: ord(21), unit: 'summit', valueText: '21st' },
@@ -199,7 +201,7 @@ const hedged: Row[] = [
   { say: 'Officials said less than 30% voted.', text: '30%', value: pct(30), hedge: 'less-than', hedgeText: 'less than' },
   { say: 'Accession could come as soon as 2028.', text: '2028', value: year(2028), hedge: 'as-soon-as', hedgeText: 'as soon as' },
   { say: 'Accession could come as early as mid-2028.', text: 'mid-2028', value: year(2028), valueText: '2028', hedge: 'as-soon-as', hedgeText: 'as early as' },
-  { say: 'It may last at least another two years.', text: 'two years', value: num(2), unit: 'year', valueText: 'two', hedge: 'at-least', hedgeText: 'at least' },
+  { say: 'The levy stays for at least another two months.', text: 'two months', value: num(2), unit: 'month', valueText: 'two', hedge: 'at-least', hedgeText: 'at least' },
   { say: 'Roughly three-quarters agreed.', text: 'three-quarters', value: pct(75), hedge: 'about', hedgeText: 'Roughly' },
   { say: 'The deal is almost 90 percent done.', text: '90 percent', value: pct(90), hedge: 'nearly', hedgeText: 'almost' },
 ];
@@ -254,9 +256,9 @@ const exact: Array<[string, string[]]> = [
   ['On day 3, 20 soldiers left.', ['3', '20 soldiers']],
   ['It happened on Saturday.', []],
   ['It happens on Monday or next week, unlike last year.', []],
-  ['Embargoed until 06:00 GMT.', []],
+  ['Hold until 07:15 CET.', []],
   ['The session opens at 10:30 a.m. and closes at 6pm or 7 p.m.', []],
-  ['Call +44 20 7946 0958 or (020) 7946 0958 or 555-123-4567.', []],
+  ['Call +44 161 496 0321 or (0161) 496 0321 or 555-123-4567.', []],
   ['See page 7 and Article 5, Section 3, Chapter 2, No. 10, #4 and Resolution 2202.', []],
   ['It flies F-16, S-400, MiG-29 and Su-35 jets; COVID-19 and G7/G20 too.', []],
   ['H2O and x86_64 and v1.2 and version 1.2.3 are names.', []],
@@ -267,7 +269,7 @@ const exact: Array<[string, string[]]> = [
   ['In May, troops may 10 times have tried.', ['10 times']],
   ['No one came; one of them left.', []],
   ['In one case, at one point, one official spoke.', []],
-  ['© 2026 The Desk. All rights reserved.', []],
+  ['Text © 2026 Harbour Press, reuse by licence.', []],
   ['It was the first step, and a second later it ended.', []],
   ['Once a year and twice a day they meet.', []],
   ['Thousands marched, and hundreds more waited.', []],
@@ -299,7 +301,7 @@ describe('offsets are string indices (UTF-16)', () => {
   });
 
   it('finds every figure after CRLF lines, with the same values as with LF', () => {
-    const lf = 'A 20-point plan.\n\nAbout 250,000 protesters.\nOn January 6, 2026 they met.';
+    const lf = 'A 12-step plan.\n\nAbout 90,000 marchers.\nOn January 6, 2026 they met.';
     const crlf = lf.replace(/\n/g, '\r\n');
     const strip = (fs: Figure[]) => fs.map((f) => [f.text, f.value, f.unit, f.hedge]);
     expect(strip(extractFigures(crlf))).toEqual(strip(extractFigures(lf)));
@@ -310,13 +312,13 @@ describe('figures are ordered and do not overlap', () => {
   const draft = [
     '# Briefing',
     '',
-    'Roughly 250,000 protesters gathered on 14 February 2026, demanding a 20-year guarantee. ',
+    'Roughly 180,000 marchers gathered on 14 February 2026, demanding a 20-year guarantee. ',
     'Officials offered 15 years; three-quarters of the region and nearly all of the south are held. ',
     '1. An 800,000-strong army',
     '2. A 30-country coalition, between 30 and 50 percent funded',
     '',
-    'The war, in its fourth year, could last several weeks more, or another two years. In 1994 and 2014 ',
-    'the accords (see page 7) failed; call +44 20 7946 0958 before 06:00.',
+    'The siege, in its fourth year, could last several weeks more, or another two years. In 1994 and 2014 ',
+    'the accords (see page 7) failed; call +44 161 496 0321 before 07:15.',
   ].join('\n');
 
   it('sorted by start, disjoint, hedges outside spans', () => {
@@ -354,7 +356,7 @@ describe('robustness', () => {
     expect(performance.now() - t).toBeLessThan(3000);
   });
 
-  it('ignores figures-like text when given a non-string', () => {
+  it('returns nothing for a non-string', () => {
     expect(extractFigures(undefined as unknown as string)).toEqual([]);
   });
 });
@@ -368,9 +370,9 @@ describe('formatting a sourced value in the draft style', () => {
   const rows: Array<[string, string, string, number, string]> = [
     // sentence, figure text, kind of writer, new value, expected replacement of the valueSpan
     ['We saw three years of war.', 'three years', 'words', 2, 'two'],
-    ['We saw 250,000 protesters.', '250,000 protesters', 'comma', 200000, '200,000'],
-    ['We saw 250 000 protesters.', '250 000 protesters', 'space', 200000, '200 000'],
-    ['We saw 250\u00a0000 protesters.', '250\u00a0000 protesters', 'nbsp', 1200000, '1\u00a0200\u00a0000'],
+    ['We counted 250,000 ballots.', '250,000 ballots', 'comma', 200000, '200,000'],
+    ['We counted 250 000 ballots.', '250 000 ballots', 'space', 200000, '200 000'],
+    ['We counted 250\u00a0000 ballots.', '250\u00a0000 ballots', 'nbsp', 1200000, '1\u00a0200\u00a0000'],
     ['A 900,000-strong army.', '900,000-strong', 'compound', 800000, '800,000'],
     ['It is 95 percent agreed.', '95 percent', 'percent word', 90, '90 percent'],
     ['It is 95% agreed.', '95%', 'percent sign', 90, '90%'],

@@ -139,17 +139,18 @@ export function readUnit(doc: Doc, k: number, opts: UnitOptions = {}): UnitHit |
     const p = spacedWord(doc, k + 1);
     return p === 'point' || p === 'points' ? { unit: 'point', scale: 1, last: k + 1 } : null;
   }
-  const direct = KNOWN.get(w);
-  if (direct && !(opts.plural && singular(w) === w && w !== 'people' && w !== 'states')) {
-    return { unit: direct.unit, scale: direct.scale, last: k };
-  }
   const capital = isCapitalised(doc, k);
+  // The head noun wins over a modifier, even one that is itself a unit ("30 member states").
   if (ADJECTIVES.has(w) || capital) {
     const next = spacedWord(doc, k + 1);
     const def = next !== null ? KNOWN.get(next) : undefined;
     if (def && next !== null && !(opts.plural && singular(next) === next && next !== 'people')) {
       return { unit: def.unit, scale: def.scale, last: k + 1 };
     }
+  }
+  const direct = KNOWN.get(w);
+  if (direct && !(opts.plural && singular(w) === w && w !== 'people' && w !== 'states')) {
+    return { unit: direct.unit, scale: direct.scale, last: k };
   }
   if (opts.knownOnly || capital || direct || !looksLikeNoun(w)) return null;
   return { unit: singular(w), scale: 1, last: k };

@@ -54,10 +54,8 @@ function styled(figure: Figure, fact: Fact): string | null {
     }
     case 'number': return numberText(figure, v.n);
     case 'set': {
-      const parts = v.values.map((n) => formatNumber(n, figure.form));
-      const joiner = figure.form.compound ? '-, ' : ', ';
-      const last = parts.pop()!;
-      return capitalizeLike(parts.length ? `${parts.join(joiner)}${figure.form.compound ? '-' : ''} or ${last}` : last, old);
+      // Written as the source lists it ("30, 40, 50"), so the fix reads as the quote does.
+      return capitalizeLike(v.values.map((n) => formatNumber(n, figure.form)).join(', '), old);
     }
     case 'range': {
       const word = VAGUE.find(([a, b]) => a === v.min && b === v.max)?.[2];

@@ -51,6 +51,7 @@ interface Ctx {
   parties: HitIndex<string>;
   stances: HitIndex<StanceCue>;
   cues: HitIndex<string>;
+  lastGroup: number;
 }
 
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
@@ -66,6 +67,7 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[]): Clai
     parties: new HitIndex(lex.parties.find(text)),
     stances: new HitIndex(lex.stances.find(text)),
     cues: new HitIndex(lex.cues.find(text)),
+    lastGroup: 0,
   };
   const claims: Claim[] = [];
   let next = 0;
@@ -82,19 +84,21 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[]): Clai
   return claims;
 }
 
-function groupsOf(text: string, figures: Figure[]): number[] {
+/** Coordinated figures share a group; group numbers are unique across a check. */
+function groupsOf(ctx: Ctx, figures: Figure[]): number[] {
   const groups: number[] = [];
-  let g = 0;
+  let g = ctx.lastGroup;
   figures.forEach((f, i) => {
     const prev = figures[i - 1];
-    if (prev && prev.value.kind === f.value.kind && COORDINATION.test(text.slice(prev.span.end, extentStart(f)))) groups.push(g);
+    if (prev && prev.value.kind === f.value.kind && COORDINATION.test(ctx.text.slice(prev.span.end, extentStart(f)))) groups.push(g);
     else groups.push(++g);
   });
+  ctx.lastGroup = g;
   return groups;
 }
 
 function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[]): Claim[] {
-  const groups = groupsOf(ctx.text, figures);
+  const groups = groupsOf(ctx, figures);
   const links = figures.map((): SubjectLink[] => []);
   const hits = ctx.subjects.within(sentence);
   const fitsSubject = (f: Figure, subject: string) => (ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(f, fact));
