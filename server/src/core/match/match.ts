@@ -51,6 +51,8 @@ interface Ctx {
   parties: HitIndex<string>;
   stances: HitIndex<StanceCue>;
   cues: HitIndex<string>;
+  /** Cue words present anywhere in the draft, computed once per check. */
+  docCues: Set<string>;
   lastGroup: number;
 }
 
@@ -67,8 +69,10 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[]): Clai
     parties: new HitIndex(lex.parties.find(text)),
     stances: new HitIndex(lex.stances.find(text)),
     cues: new HitIndex(lex.cues.find(text)),
+    docCues: new Set(),
     lastGroup: 0,
   };
+  for (const h of ctx.cues.hits) for (const k of h.keys) ctx.docCues.add(k);
   const claims: Claim[] = [];
   let next = 0;
   for (const block of segment(text).blocks) {
@@ -221,9 +225,8 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
 function occasionScores(ctx: Ctx, candidates: Fact[], block: Block): Map<string, number> {
   const scores = new Map<string, number>();
   if (candidates.length < 2) return scores;
-  const inBlock = new Set<string>(), inDoc = new Set<string>();
+  const inBlock = new Set<string>(), inDoc = ctx.docCues;
   for (const h of ctx.cues.within(block)) for (const k of h.keys) inBlock.add(k);
-  for (const h of ctx.cues.hits) for (const k of h.keys) inDoc.add(k);
   for (const f of candidates) {
     let s = 0;
     for (const w of f.occasionCues) s += (inBlock.has(w.toLowerCase()) ? 2 : 0) + (inDoc.has(w.toLowerCase()) ? 1 : 0);

@@ -27,16 +27,15 @@ export class PhraseMatcher<K> {
       if (!keys.includes(key)) keys.push(key);
       this.keysByPhrase.set(p, keys);
     }
-    const phrases = [...this.keysByPhrase.keys()];
     // A phrase also stands for the shorter phrases it starts with ("EU officials" names the EU too),
-    // because the alternation reports only the longest phrase at a position.
-    const sorted = [...phrases].sort((a, b) => b.length - a.length);
+    // because the alternation reports only the longest phrase at a position. Looking up each
+    // word-boundary prefix keeps this linear in the number of phrases.
+    const sorted = [...this.keysByPhrase.keys()].sort((a, b) => b.length - a.length);
     for (const long of sorted) {
-      for (const short of phrases) {
-        if (short.length < long.length && long.startsWith(short) && /[\s\-'.]/.test(long[short.length]!)) {
-          const keys = this.keysByPhrase.get(long)!;
-          for (const k of this.keysByPhrase.get(short)!) if (!keys.includes(k)) keys.push(k);
-        }
+      const keys = this.keysByPhrase.get(long)!;
+      for (let i = 1; i < long.length; i++) {
+        if (!/[\s\-'.]/.test(long[i]!)) continue;
+        for (const k of this.keysByPhrase.get(long.slice(0, i)) ?? []) if (!keys.includes(k)) keys.push(k);
       }
     }
     if (!sorted.length) { this.regex = null; return; }
