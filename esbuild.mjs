@@ -6,6 +6,7 @@
 //   node esbuild.mjs --watch    rebuild on change
 import { chmod, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -84,4 +85,21 @@ if (watch) {
     await c.dispose();
   }
   if (failed) process.exit(1);
+  validateBundledFacts();
+}
+
+/**
+ * The bundled fact base must load (schema, references, values) and, where the articles are at
+ * hand, quote them verbatim. A build that would ship a broken base fails here, not in the editor.
+ */
+function validateBundledFacts() {
+  const seeds = process.env.FACTDESK_SEEDS ?? path.resolve(root, '../shared/seeds');
+  const args = ['dist/cli.js', 'facts', ...(existsSync(seeds) ? ['--verify', seeds] : [])];
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr || run.stdout);
+    console.error('esbuild.mjs: the bundled fact base is invalid');
+    process.exit(1);
+  }
+  console.log(existsSync(seeds) ? `fact base: ${run.stdout.trim()}` : `fact base: loads; quotes not checked (no articles at ${seeds})`);
 }

@@ -41,6 +41,7 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factdesk' })
       .catch((e: unknown) => log.warn(`[initialized] could not register for configuration changes: ${describeError(e)}`));
   }
+  session.analysis.warmUp();
   const facts = session.analysis.factBase().facts.length;
   log.info(`Fact Desk language server ready: ${facts} sourced facts.`);
 });

@@ -1,6 +1,6 @@
 // The built `factdesk` CLI (dist/cli.js) on drafts written to a temporary folder.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,5 +182,25 @@ describe('facts', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toMatch(/^ID\s+VALUE\s+UNIT\s+SOURCE\s+STATEMENT$/);
     expect(r.out).toMatch(/\d+ facts from 5 sources/);
+  });
+});
+
+describe('facts --verify', () => {
+  it('exits 1 and names each quote it cannot find', () => {
+    write('articles/readme.txt', 'not an article');
+    const r = run('facts', '--verify', 'articles');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('not found');
+  });
+
+  it('exits 0 when every quote is in its article', () => {
+    const seeds = process.env.FACTDESK_SEEDS ?? resolve(__dirname, '../../../shared/seeds');
+    if (!existsSync(seeds)) {
+      if (process.env.CI) throw new Error(`source articles not found at ${seeds}`);
+      return;
+    }
+    const r = run('facts', '--verify', seeds);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('every quote found verbatim');
   });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseFactBase } from '../../server/src/core/facts/parse';
+import { verifyQuotes } from '../../server/src/core/facts/verify';
 
 const root = resolve(__dirname, '../..');
 const raw = parse(readFileSync(join(root, 'server/facts/bundled.facts.yaml'), 'utf8')) as unknown;
@@ -32,19 +33,14 @@ describe('bundled fact base', () => {
       console.warn(`skipping quote check: no articles at ${seeds} (set FACTDESK_SEEDS)`);
       return;
     }
-    const missing: string[] = [];
-    for (const f of base.facts) {
-      for (const q of [f.quote, ...f.alsoIn, ...f.conflicts]) {
-        const file = base.sources.get(q.source)?.file;
-        const text = file ? readFileSync(join(seeds, file), 'utf8') : '';
-        if (!text.includes(q.text)) missing.push(`${f.id}: ${q.text}`);
-      }
-      if (f.erratum) {
-        const file = base.sources.get(f.quote.source)?.file ?? '';
-        if (!readFileSync(join(seeds, file), 'utf8').includes(f.erratum.printed)) missing.push(`${f.id} erratum: ${f.erratum.printed}`);
-      }
-    }
+    const missing = verifyQuotes(base, (file) => (existsSync(join(seeds, file)) ? readFileSync(join(seeds, file), 'utf8') : null));
     expect(missing).toEqual([]);
+  });
+
+  it('notices a quote that is not in its article', () => {
+    const problems = verifyQuotes(base, () => 'an article that says nothing of the kind');
+    expect(problems.length).toBeGreaterThanOrEqual(base.facts.length);
+    expect(problems[0]).toContain('quote not found verbatim');
   });
 
   it('every subject and party resolves to an entity with aliases', () => {

@@ -7,7 +7,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; paths: string[]; format: Format; reportUnsourced: boolean }
-  | { kind: 'facts'; json: boolean };
+  | { kind: 'facts'; json: boolean; verify: string | null };
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
@@ -25,6 +25,7 @@ export function parseCommand(argv: readonly string[]): Command {
         format: { type: 'string', short: 'f' },
         json: { type: 'boolean' },
         'report-unsourced': { type: 'boolean' },
+        verify: { type: 'string' },
       },
     });
   } catch (e) {
@@ -38,6 +39,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === undefined) throw new UsageError('no command given: use "factdesk check <files or folders…>" or "factdesk facts"');
 
   if (name === 'check') {
+    if (values.verify !== undefined) throw new UsageError('--verify belongs to "facts"');
     if (values.json) throw new UsageError('--json belongs to "facts"; for check use --format json');
     const format = values.format ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}": use text, json or sarif`);
@@ -46,8 +48,8 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (name === 'facts') {
     if (rest.length) throw new UsageError(`facts takes no arguments (got "${rest.join(' ')}")`);
-    if (values.format !== undefined || values['report-unsourced']) throw new UsageError('facts takes only --json');
-    return { kind: 'facts', json: values.json ?? false };
+    if (values.format !== undefined || values['report-unsourced']) throw new UsageError('facts takes only --json and --verify <articles folder>');
+    return { kind: 'facts', json: values.json ?? false, verify: values.verify ?? null };
   }
   throw new UsageError(`unknown command "${name}": use check or facts`);
 }

@@ -70,3 +70,12 @@ export function collectDrafts(paths: readonly string[], cwd: string): Draft[] {
   }
   return drafts;
 }
+
+/** An article named by a source's `file`, from the folder given to `facts --verify`; null when absent. */
+export function readArticle(cwd: string, dir: string, file: string): string | null {
+  try {
+    return readFileSync(path.resolve(cwd, dir, path.basename(file)), 'utf8');
+  } catch {
+    return null;
+  }
+}

@@ -2,7 +2,7 @@ export const HELP = `factdesk — check the figures in news drafts against Fact 
 
 Usage:
   factdesk check <file or folder>... [--format text|json|sarif] [--report-unsourced]
-  factdesk facts [--json]
+  factdesk facts [--json] [--verify <articles folder>]
   factdesk --help | --version
 
 check
@@ -18,6 +18,8 @@ check
 
 facts
   Lists the bundled fact base: id, value, statement and source; --json for every field.
+  --verify <dir>   checks that every quote occurs verbatim in its article (the source's file,
+                   looked up in <dir>); exit 1 when one does not.
 
 Exit status: 0 no wrong figures, 1 wrong figures found, 2 bad usage or unreadable input.
 `;

@@ -3,7 +3,9 @@ import { check } from '../core/check';
 import { loadBundledFactBase } from '../core/facts/bundled';
 import type { FactBase } from '../core/types';
 import { parseCommand, type Command } from './args';
+import { verifyQuotes } from '../core/facts/verify';
 import { factsJson, factsTable } from './facts';
+import { readArticle } from './files';
 import { collectDrafts } from './files';
 import { HELP } from './help';
 import { EXIT_OK, EXIT_USAGE, EXIT_WRONG, UsageError, type Io } from './io';
@@ -27,6 +29,14 @@ function runCheck(cmd: Extract<Command, { kind: 'check' }>, base: FactBase, io: 
   return t.wrong > 0 ? EXIT_WRONG : EXIT_OK;
 }
 
+/** Checks every quote against the articles in `dir`; exit 1 when any is not found verbatim. */
+function verify(base: FactBase, dir: string, io: Io): number {
+  const problems = verifyQuotes(base, (file) => readArticle(io.cwd, dir, file));
+  for (const p of problems) io.err(`factdesk: ${p}\n`);
+  io.out(`${base.facts.length} facts, ${problems.length ? `${problems.length} quote problem(s)` : 'every quote found verbatim in its article'}\n`);
+  return problems.length ? EXIT_WRONG : EXIT_OK;
+}
+
 /** The whole CLI as a function of its arguments, so tests can run it without a process. */
 export function main(argv: readonly string[], io: Io, loadBase: () => FactBase = loadBundledFactBase): number {
   try {
@@ -36,6 +46,7 @@ export function main(argv: readonly string[], io: Io, loadBase: () => FactBase =
       case 'version': io.out(`${version}\n`); return EXIT_OK;
       case 'facts': {
         const base = loadBase();
+        if (cmd.verify !== null) return verify(base, cmd.verify, io);
         io.out(cmd.json ? `${JSON.stringify(factsJson(base), null, 2)}\n` : factsTable(base));
         return EXIT_OK;
       }
