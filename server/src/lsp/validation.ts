@@ -5,7 +5,11 @@ import { toDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { describeError, type Log } from './log';
 import type { SettingsStore } from './settings';
 
-/** Quiet time after a keystroke before a draft is checked again. */
+/**
+ * Typing is throttled on the leading edge: the first keystroke after a quiet spell is checked at
+ * once (a reporter sees the squiggle move immediately), and a burst of keystrokes is coalesced
+ * into one check this long after the last of them (cspell's default).
+ */
 export const DEBOUNCE_MS = 50;
 
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
@@ -18,6 +22,8 @@ export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Last version a check was started or scheduled for, so an open does not also debounce. */
   private readonly scheduled = new Map<string, number>();
+  /** When the last check of each document started, for the leading-edge throttle. */
+  private readonly lastStart = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -39,8 +45,15 @@ export class Validator {
     this.cancel(doc.uri);
     this.scheduled.set(doc.uri, doc.version);
     const { uri, version } = doc;
+    const now = Date.now();
+    if (now - (this.lastStart.get(uri) ?? -Infinity) >= this.debounceMs) {
+      this.lastStart.set(uri, now);
+      void this.validate(uri, version, 'change');
+      return;
+    }
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
+      this.lastStart.set(uri, Date.now());
       void this.validate(uri, version, 'change');
     }, this.debounceMs));
   }
@@ -52,6 +65,7 @@ export class Validator {
   closed(uri: string): void {
     this.cancel(uri);
     this.scheduled.delete(uri);
+    this.lastStart.delete(uri);
     this.analysis.forget(uri);
     this.settings.forget(uri);
     // A closed draft's squiggles would otherwise linger in the Problems panel.
