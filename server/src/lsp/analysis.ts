@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/check';
+import { IncrementalChecker } from '../core/incremental';
 import type { FactBase, Finding } from '../core/types';
 import { describeError, type Log } from './log';
 import type { NotCheckedReason } from './protocol';
@@ -22,6 +23,8 @@ interface Cached {
   version: number;
   reportUnsourced: boolean;
   findings: Finding[];
+  /** Keeps per-paragraph results between versions, so an edit re-checks only its paragraph. */
+  checker: IncrementalChecker;
 }
 
 /**
@@ -63,8 +66,9 @@ export class Analysis {
     const reportUnsourced = settings.reportUnsourcedFigures;
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.reportUnsourced === reportUnsourced) return hit.findings;
-    const findings = check(doc.getText(), this.factBase(), { reportUnsourced });
-    this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings });
+    const checker = hit?.checker ?? new IncrementalChecker(this.factBase());
+    const findings = checker.check(doc.getText(), { reportUnsourced });
+    this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings, checker });
     return findings;
   }
 

@@ -12,7 +12,6 @@ export interface DiagnosticData {
   verdict: Verdict;
   factId: string | null;
   version: number;
-  replacements: Array<{ title: string; newText: string; range: Range; preferred: boolean }>;
 }
 
 const SEVERITY: Record<SeveritySetting, DiagnosticSeverity> = {
@@ -46,10 +45,9 @@ export function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings):
     verdict: f.verdict,
     factId: f.fact?.id ?? null,
     version: doc.version,
-    replacements: f.verdict === 'wrong'
-      ? f.replacements.map((r) => ({ title: r.title, newText: r.newText, range: spanToRange(doc, r.span), preferred: r.preferred }))
-      : [],
   };
+  // Replacements are not sent along: code actions are computed from the cached findings, and a
+  // book-length draft has thousands of diagnostics whose size the editor would parse on each edit.
   return { range: spanToRange(doc, f.figure.span), severity, source: DIAGNOSTIC_SOURCE, code: codeOf(f), message: f.message, data };
 }
 

@@ -22,7 +22,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   run: 'onType',
   citationStyle: 'footnote',
   reportUnsourcedFigures: false,
-  maxFileSizeKB: 1024,
+  maxFileSizeKB: 4096,
 });
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint'];

@@ -60,8 +60,11 @@ const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? 
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
 
-/** Ties every figure to the facts it may state. */
-export function claimsFor(text: string, base: FactBase, figures: Figure[]): Claim[] {
+/**
+ * Ties every figure to the facts it may state. `documentCues` are the cue words of the whole
+ * draft when `text` is only part of it (incremental checking); by default they are read from text.
+ */
+export function claimsFor(text: string, base: FactBase, figures: Figure[], documentCues?: ReadonlySet<string>): Claim[] {
   const lex = lexiconFor(base);
   const ctx: Ctx = {
     text, lex, words: new WordIndex(text),
@@ -69,10 +72,10 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[]): Clai
     parties: new HitIndex(lex.parties.find(text)),
     stances: new HitIndex(lex.stances.find(text)),
     cues: new HitIndex(lex.cues.find(text)),
-    docCues: new Set(),
+    docCues: new Set(documentCues ?? []),
     lastGroup: 0,
   };
-  for (const h of ctx.cues.hits) for (const k of h.keys) ctx.docCues.add(k);
+  if (!documentCues) for (const h of ctx.cues.hits) for (const k of h.keys) ctx.docCues.add(k);
   const claims: Claim[] = [];
   let next = 0;
   for (const block of segment(text).blocks) {
@@ -220,6 +223,13 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
     if (words <= PARTY_BEFORE_STANCE_WORDS && words <= partyWords) { party = p.keys[0]!; partyWords = words; }
   }
   return { party, stance };
+}
+
+/** Cue words (occasion and context words of facts) in a text, for `claimsFor`'s documentCues. */
+export function cueWordsIn(text: string, base: FactBase): Set<string> {
+  const out = new Set<string>();
+  for (const h of lexiconFor(base).cues.find(text)) for (const k of h.keys) out.add(k);
+  return out;
 }
 
 function occasionScores(ctx: Ctx, candidates: Fact[], block: Block): Map<string, number> {

@@ -1,0 +1,50 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../server/src/core/check';
+import { parseFactBase } from '../../server/src/core/facts/parse';
+import { IncrementalChecker } from '../../server/src/core/incremental';
+import type { Finding } from '../../server/src/core/types';
+
+const root = resolve(__dirname, '../..');
+const { base } = parseFactBase(parse(readFileSync(join(root, 'server/facts/bundled.facts.yaml'), 'utf8')));
+const examples = readdirSync(join(root, 'examples')).map((f) => readFileSync(join(root, 'examples', f), 'utf8'));
+
+const signature = (fs: Finding[]) => fs.map((f) => `${f.figure.span.start}-${f.figure.span.end} ${f.verdict} ${f.fact?.id ?? ''} ${f.replacements.map((r) => `${r.span.start}:${r.newText}`).join(',')}`);
+
+/** A deterministic pseudo-random sequence, so failures reproduce. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('incremental checking', () => {
+  it('gives the same findings as a whole check, after any sequence of edits', () => {
+    const rand = rng(42);
+    const inserts = ['A', '\n\n', ' 85% of Donetsk', '# Heading\n\n', '- 32 countries\n', 'x', ' the Coalition of the Willing has 31 countries.', '\r\n'];
+    let edits = 0;
+    for (const original of examples) {
+      const checker = new IncrementalChecker(base);
+      let text = original;
+      expect(signature(checker.check(text))).toEqual(signature(check(text, base)));
+      for (let i = 0; i < 60; i++) {
+        const at = Math.floor(rand() * (text.length + 1));
+        text = rand() < 0.7
+          ? text.slice(0, at) + inserts[Math.floor(rand() * inserts.length)]! + text.slice(at)
+          : text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(rand() * 20)));
+        expect(signature(checker.check(text))).toEqual(signature(check(text, base)));
+        edits++;
+      }
+    }
+    expect(edits).toBe(examples.length * 60);
+  });
+
+  it('re-uses the findings of untouched paragraphs', () => {
+    const checker = new IncrementalChecker(base);
+    const text = 'Russia holds about 85% of Donetsk.\n\nThe coalition has 30 countries.';
+    const first = checker.check(text);
+    const second = checker.check(`${text}\n\nA new paragraph.`);
+    expect(second[0]).toBe(first[0]);
+  });
+});
