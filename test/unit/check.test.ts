@@ -64,6 +64,9 @@ const rows: Row[] = [
   ['The war is in its third year.', 'third year', 'wrong', 'war-in-fourth-year'],
   ['The war nears its fourth anniversary.', 'fourth anniversary', 'ok', 'war-approaching-fourth-anniversary'],
   ['He planned to meet European partners and Trump in January 2024.', 'January 2024', 'wrong', 'europe-trump-meeting-january-2026'],
+  // datelines are not claims; overlapping names of different subjects are all found
+  ['KYIV, Jan. 8 (Wire) — Britain and France signed a declaration of intent on January 6, 2026.', 'Jan. 8', 'silent'],
+  ['KYIV, Jan. 8 (Wire) — Britain and France signed a declaration of intent on January 6, 2026.', 'January 6, 2026', 'ok', 'paris-coalition-meeting-2026-01-06'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -52,6 +52,9 @@ export class PhraseMatcher<K> {
     for (let m = this.regex.exec(slice); m; m = this.regex.exec(slice)) {
       const keys = this.lookup(m[0]);
       if (keys) out.push({ start: start + m.index, end: start + m.index + m[0].length, keys, phrase: m[0] });
+      // Phrases of different entities overlap ("signed a declaration" / "declaration of intent"):
+      // look again from the next character, not from the end of this match.
+      this.regex.lastIndex = m.index + 1;
     }
     return out;
   }

@@ -84,6 +84,17 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   return out;
 }
 
+// "KYIV, Jan. 7 (Wire) —": where and when a story was filed, not a claim. It is read as a
+// sentence of its own so its date is never tied to the names in the story's first sentence.
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--)\s*/u;
+
+function sentencesOf(text: string, kind: Block['kind'], start: number, end: number): Span[] {
+  const dateline = kind === 'paragraph' ? DATELINE.exec(text.slice(start, Math.min(end, start + 120))) : null;
+  if (!dateline) return splitSentences(text, start, end);
+  const cut = start + dateline[0].length;
+  return [{ start, end: cut }, ...splitSentences(text, cut, end)];
+}
+
 /** Text -> blocks -> sentences, in one pass over the lines. */
 export function segment(text: string): Segmented {
   const blocks: Block[] = [];
@@ -95,7 +106,7 @@ export function segment(text: string): Segmented {
 
   const close = () => {
     if (!state.open) return;
-    const sentences = splitSentences(text, state.open.start, state.open.end);
+    const sentences = sentencesOf(text, state.open.kind, state.open.start, state.open.end);
     const block: Block = { kind: state.open.kind, start: state.open.start, end: state.open.end, sentences, heading, leadIn: state.open.leadIn };
     blocks.push(block);
     if (state.open.kind === 'heading') { heading = { start: state.open.start, end: state.open.end }; lastParagraph = null; }
