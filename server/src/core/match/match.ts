@@ -31,7 +31,10 @@ const AFTER_FIGURE_WORDS = 4;
 const BEFORE_FIGURE_WORDS = 8;
 // Stance words: "Zelenskyy had originally asked Washington for a 15-year commitment".
 const STANCE_BEFORE_WORDS = 12;
-const STANCE_AFTER_WORDS = 3;
+const STANCE_AFTER_WORDS = 5;
+// Crossing a clause boundary ("…25 years, longer than the 15-year pledge the US has offered")
+// makes a stance word as good as this many words further away.
+const CLAUSE_PENALTY = 4;
 const PARTY_BEFORE_STANCE_WORDS = 4;
 
 const enum Tier { Attached = 0, Sentence = 1, PreviousSentence = 2, Section = 3 }
@@ -57,6 +60,11 @@ interface Ctx {
 }
 
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
+const CLAUSE_MARK = /[,;:—–()]/;
+// A name before a figure does not reach into a new clause: "…any part of Donetsk, while 18 per
+// cent said…" is about the poll, not Donetsk. "the Budapest Memorandum, signed in 1994" and
+// "the Axios interview, which came out on Dec. 26" still are: a relative clause points back.
+const CLAUSE_BREAK = /[,;:—–(]\s*(?:while|whereas|but|although|though|and|as|if|because|since|unless)\b/iu;
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
 
@@ -130,7 +138,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       const attached = left >= 0 && OF_ATTACHMENT.test(ctx.text.slice(figures[left]!.span.end, hit.start));
       if (attached) link(left, Tier.Attached, leftWords);
       const leftOk = !attached && leftWords <= AFTER_FIGURE_WORDS;
-      const rightOk = rightWords <= BEFORE_FIGURE_WORDS;
+      const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
       if (leftOk && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
       if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
     }
@@ -206,7 +214,8 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   for (const hit of ctx.stances.within(sentence)) {
     if (hit.start < figure.span.end && figure.span.start < hit.end) continue;
     const before = hit.end <= start;
-    const words = before ? ctx.words.between(hit.end, start) : ctx.words.between(figure.span.end, hit.start);
+    const gap = before ? { start: hit.end, end: start } : { start: figure.span.end, end: hit.start };
+    const words = ctx.words.between(gap.start, gap.end) + (CLAUSE_MARK.test(ctx.text.slice(gap.start, gap.end)) ? CLAUSE_PENALTY : 0);
     if (words > (before ? STANCE_BEFORE_WORDS : STANCE_AFTER_WORDS)) continue;
     if (!best || words < best.words) best = { hit, words };
   }
