@@ -67,6 +67,17 @@ const rows: Row[] = [
   // datelines are not claims; overlapping names of different subjects are all found
   ['KYIV, Jan. 8 (Wire) — Britain and France signed a declaration of intent on January 6, 2026.', 'Jan. 8', 'silent'],
   ['KYIV, Jan. 8 (Wire) — Britain and France signed a declaration of intent on January 6, 2026.', 'January 6, 2026', 'ok', 'paris-coalition-meeting-2026-01-06'],
+  // durations in neighbouring units, bounds in both directions, precision, labels, clauses
+  ['European leaders expect the war to last at least another 18 months.', '18 months', 'wrong', 'war-at-least-two-more-years'],
+  ['European leaders expect the war to last at least another 24 months.', '24 months', 'ok', 'war-at-least-two-more-years'],
+  ['At Munich, Zelenskyy asked for a guarantee of up to 20 years.', '20 years', 'wrong', 'zelenskyy-demand-min-20-years'],
+  ['More than 250,000 protesters marched in Munich.', '250,000', 'wrong', 'munich-protest-200000'],
+  ['More than 200,000 protesters marched in Munich.', '200,000', 'ok', 'munich-protest-200000'],
+  ['Washington offered guarantees lasting up to 50 years.', '50 years', 'wrong', 'us-offer-15-years'],
+  ['The coalition of the willing met in Paris on 7 January.', '7 January', 'wrong', 'paris-coalition-meeting-2026-01-06'],
+  ['- Jan. 25: Zelensky says the US guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
+  ['A poll found 54% of Ukrainians reject ceding Donetsk, while 18 per cent would accept a freeze.', '18 per cent', 'silent'],
+  ['He wants at least 25 years, longer than the 15-year pledge the US has offered.', '15-year', 'ok', 'us-offer-15-years'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -1,6 +1,7 @@
 import { formatNumber, formatOrdinal } from '../extract';
-import type { Fact, FactBase, Figure, Replacement, Stance, WrongKind } from '../types';
+import type { Fact, FactBase, Figure, Hedge, Replacement, Stance, WrongKind } from '../types';
 import type { Claim } from '../match/match';
+import { unitScale } from '../match/units';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const STANCE_VERB: Record<Stance, string> = {
@@ -10,6 +11,9 @@ const STANCE_VERB: Record<Stance, string> = {
 const VAGUE: Array<[number, number, string]> = [[2, 5, 'a few'], [3, 9, 'several'], [24, 99, 'dozens'], [200, 999, 'hundreds'], [2000, 9999, 'thousands'], [20000, 99999, 'tens of thousands']];
 
 const MAX_REPLACEMENTS = 3;
+const DIRECTION_WORDS: Partial<Record<Hedge, string>> = {
+  'at-least': 'at least', 'more-than': 'more than', 'as-soon-as': 'as soon as', 'up-to': 'up to', 'less-than': 'less than',
+};
 
 function valueText(f: Figure): string {
   return f.text.slice(f.valueSpan.start - f.span.start, f.valueSpan.end - f.span.start);
@@ -77,7 +81,19 @@ function replacementFor(claim: Claim, fact: Fact, preferred: boolean): Replaceme
   const text = styled(figure, fact);
   if (text === null) return null;
   let span = figure.valueSpan, newText = text;
+  const hedgeNow = figure.hedgeSpan && figure.hedge !== fact.qualifier && fact.qualifier && DIRECTION_WORDS[fact.qualifier];
+  if (hedgeNow && figure.hedgeSpan && figure.hedge && DIRECTION_WORDS[figure.hedge]) {
+    // "up to 20 years" against "at least 20 years": the bound is what is wrong.
+    span = { start: figure.hedgeSpan.start, end: figure.valueSpan.end };
+    newText = `${hedgeNow} ${text}`;
+    return { title: `Replace with the sourced figure: ${newText} (${fact.statement})`, span, newText, fact, preferred };
+  }
   const unitText = figure.text.slice(figure.valueSpan.end - figure.span.start);
+  if (figure.unit && fact.unit && figure.unit !== fact.unit && (unitScale(figure.unit, fact.unit) ?? 1) !== 1) {
+    // "18 months" against "two years": the unit is rewritten with the number.
+    const word = singular(firstNumber(fact.value)) || figure.form.compound ? fact.unit : `${fact.unit}s`;
+    return { title: `Replace with the sourced figure: ${text} ${word} (${fact.statement})`, span: figure.span, newText: `${text}${figure.form.compound ? '-' : ' '}${word}`, fact, preferred };
+  }
   if (!figure.form.compound && /^\s+\p{L}+$/u.test(unitText) && singular(firstNumber(figure)) !== singular(firstNumber(fact.value))) {
     const word = unitText.trim();
     const unit = singular(firstNumber(fact.value)) ? word.replace(/(?<=[^s])s$/, '') : /s$/.test(word) ? word : `${word}s`;

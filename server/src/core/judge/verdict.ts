@@ -1,4 +1,4 @@
-import type { Fact, FactBase, Finding, Stance, WrongKind } from '../types';
+import type { Fact, FactBase, FigureValue, Finding, Stance, WrongKind } from '../types';
 import { agrees, rankFacts, type Attribution, type Claim } from '../match/match';
 import { describe } from './message';
 import { replacementsFor } from './replace';
@@ -10,6 +10,10 @@ function consistent(a: Attribution, f: Fact): boolean {
   if (a.party && f.party && a.party !== f.party) return false;
   if (a.stance && f.stance && a.stance !== f.stance && !(REPORTING.has(a.stance) && REPORTING.has(f.stance))) return false;
   return true;
+}
+
+function precision(v: FigureValue): number {
+  return v.kind === 'date' ? (v.day !== undefined ? 3 : v.month !== undefined ? 2 : 1) : 0;
 }
 
 /** How a figure's value relates to the printed (erroneous) form of a fact's source. */
@@ -36,7 +40,14 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
       if (reportUnsourced) findings.push({ figure: claim.figure, verdict: 'unsourced', kind: null, fact: null, related: [], message: `No source in the fact base covers ${claim.figure.text}`, replacements: [] });
       continue;
     }
-    const consistentSet = claim.candidates.filter((f) => consistent(claim.attribution, f));
+    let consistentSet = claim.candidates.filter((f) => consistent(claim.attribution, f));
+    // The sentence names the occasion ("said in Munich …"): judge against that occasion's figure only.
+    const named = consistentSet.filter((f) => claim.occasionInSentence.has(f.id));
+    if (named.length === 1) consistentSet = named;
+    // A day is judged against the facts that give a day: "7 January" is not borne out by a
+    // meeting "early in January" when the sources date that meeting January 6.
+    const precise = consistentSet.filter((f) => precision(f.value) >= precision(claim.figure.value));
+    if (precise.length) consistentSet = precise;
     const agreeing = consistentSet.filter((f) => agrees(claim.figure, f) === true);
     const undecidable = consistentSet.length > 0 && consistentSet.every((f) => agrees(claim.figure, f) === null);
     if (undecidable) continue;

@@ -1,21 +1,29 @@
 import type { Fact, FactValue, Figure, FigureValue, Hedge } from '../types';
+import { unitScale } from './units';
 
 /**
  * When does a figure agree with a fact? The rule, written down (README "How figures are compared"):
  *
  * 1. Bounds. When the source gives a bound ("at least 20 years", "up to 50", "as soon as 2027"),
- *    the draft must state the same bound number; its own hedge is not judged.
+ *    the draft must state the same bound number, and not the opposite bound ("up to 20 years"
+ *    contradicts "at least 20"). A bound in the draft ("more than 200,000") must name a number
+ *    within the fact's range, or at most 15 % looser in its own direction.
  * 2. Approximations. "about n" covers n ± 5 %, "nearly n" covers [0.95 n, n], "more than n" /
  *    "at least n" cover [n, ∞), "up to n" / "less than n" cover [0, n]. A draft figure agrees with
  *    a fact when the two intervals meet: "nearly 80%" agrees with "about 75%", "85%" does not, and
  *    "roughly 250,000" does not agree with "approximately 200,000".
  * 3. Vague words are ranges ("several" 3–9, "thousands" 2,000–9,999, "nearly all" 90–100 %); a
  *    set ("30, 40, 50 years") is agreed with by any member or by a range whose ends are members.
- * 4. Dates compare the components both sides state (a draft's "January 22" agrees with
+ * 4. Durations in neighbouring units convert ("18 months" is 1.5 years).
+ * 5. Dates compare the components both sides state (a draft's "January 22" agrees with
  *    2026-01-22); years and ordinals compare exactly.
  */
 const TOLERANCE = 0.05;
-const BOUNDS: ReadonlySet<Hedge> = new Set(['at-least', 'up-to', 'as-soon-as']);
+const DIRECTION: Partial<Record<Hedge, 'lower' | 'upper'>> = {
+  'at-least': 'lower', 'more-than': 'lower', 'as-soon-as': 'lower', 'up-to': 'upper', 'less-than': 'upper',
+};
+/** How far a draft's bound may sit beyond the sourced figure and still be a fair statement of it. */
+const LOOSE_BOUND = 0.15;
 
 type Interval = [number, number];
 
@@ -76,20 +84,42 @@ function datesAgree(a: FigureValue, b: FactValue): boolean | null {
  * component the fact states), which callers treat as "say nothing".
  */
 export function agrees(figure: Figure, fact: Fact): boolean | null {
-  const a = figure.value, b = fact.value;
-  if (a.kind === 'date' || a.kind === 'year' || a.kind === 'decade' || b.kind === 'date' || b.kind === 'year') return datesAgree(a, b);
-  if (a.kind === 'ordinal' || b.kind === 'ordinal') return a.kind === 'ordinal' && b.kind === 'ordinal' && a.n === b.n;
+  const b = fact.value;
+  if (figure.value.kind === 'date' || figure.value.kind === 'year' || figure.value.kind === 'decade' || b.kind === 'date' || b.kind === 'year') return datesAgree(figure.value, b);
+  if (figure.value.kind === 'ordinal' || b.kind === 'ordinal') return figure.value.kind === 'ordinal' && b.kind === 'ordinal' && figure.value.n === b.n;
 
-  if (b.kind === 'set') {
-    const members = new Set(b.values);
-    return numbersOf(a).every((n) => members.has(n));
+  const scale = unitScale(figure.unit, fact.unit) ?? 1;
+  const a = scaled(figure.value, scale);
+  // Converted durations ("24 months" for two years) are compared with a little slack.
+  const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 + (scale === 1 ? 0 : 0.03 * Math.abs(y));
+
+  if (b.kind === 'set') return numbersOf(a).every((n) => b.values.some((v) => same(n, v)));
+  const hd = figure.hedge ? DIRECTION[figure.hedge] : undefined;
+  const fd = fact.qualifier ? DIRECTION[fact.qualifier] : undefined;
+  // "up to 20 years" says the opposite of "a minimum of 20 years".
+  if (hd && fd && hd !== fd) return false;
+  if (fd && (b.kind === 'number' || b.kind === 'percent')) return numbersOf(a).some((n) => same(n, b.n));
+  const ib = intervalOf(b, fact.qualifier);
+  if (hd && (a.kind === 'number' || a.kind === 'percent') && ib) {
+    // A bound in the draft names a number of its own: "more than 200,000" fits "approximately
+    // 200,000", "more than 250,000" does not, and "up to 50 years" does not fit an offer of 15.
+    return hd === 'lower'
+      ? a.n <= ib[1] + 1e-9 && a.n >= ib[0] * (1 - LOOSE_BOUND)
+      : a.n >= ib[0] - 1e-9 && a.n <= ib[1] * (1 + LOOSE_BOUND);
   }
-  if (fact.qualifier && BOUNDS.has(fact.qualifier) && (b.kind === 'number' || b.kind === 'percent')) {
-    return numbersOf(a).some((n) => Math.abs(n - b.n) < 1e-9);
-  }
-  if (a.kind === 'set') return a.values.every((n) => meets(hedged(n, figure.hedge), intervalOf(b, fact.qualifier) ?? [NaN, NaN]));
-  const ia = intervalOf(a, figure.hedge), ib = intervalOf(b, fact.qualifier);
+  if (a.kind === 'set') return a.values.every((n) => meets(hedged(n, figure.hedge), ib ?? [NaN, NaN]));
+  const ia = intervalOf(a, figure.hedge);
   return ia && ib ? meets(ia, ib) : null;
+}
+
+function scaled(v: FigureValue, k: number): FigureValue {
+  if (k === 1) return v;
+  switch (v.kind) {
+    case 'number': return { kind: 'number', n: v.n * k };
+    case 'range': return { ...v, min: v.min * k, max: v.max * k };
+    case 'set': return { kind: 'set', values: v.values.map((n) => n * k) };
+    default: return v;
+  }
 }
 
 /** Distance between what a figure says and a fact, to rank which fact a wrong figure meant. */

@@ -20,6 +20,8 @@ export interface Claim {
   attribution: Attribution;
   /** Facts ranked for this figure's block: occasion words nearby first. */
   occasionScore: Map<string, number>;
+  /** Candidates whose occasion words ("Munich", "audio message") stand in the figure's sentence. */
+  occasionInSentence: Set<string>;
   /** Index of the coordinated group ("2014 and 2015") the figure belongs to, per sentence. */
   group: number;
 }
@@ -30,7 +32,7 @@ export interface Claim {
 const AFTER_FIGURE_WORDS = 4;
 const BEFORE_FIGURE_WORDS = 8;
 // Stance words: "Zelenskyy had originally asked Washington for a 15-year commitment".
-const STANCE_BEFORE_WORDS = 12;
+const STANCE_BEFORE_WORDS = 15;
 const STANCE_AFTER_WORDS = 5;
 // Crossing a clause boundary ("…25 years, longer than the 15-year pledge the US has offered")
 // makes a stance word as good as this many words further away.
@@ -61,6 +63,7 @@ interface Ctx {
 
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
 const CLAUSE_MARK = /[,;:—–()]/;
+const LABEL_END = /^\s*[:—–]/;
 // A name before a figure does not reach into a new clause: "…any part of Donetsk, while 18 per
 // cent said…" is about the poll, not Donetsk. "the Budapest Memorandum, signed in 1994" and
 // "the Axios interview, which came out on Dec. 26" still are: a relative clause points back.
@@ -118,6 +121,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const hits = ctx.subjects.within(sentence);
   const fitsSubject = (f: Figure, subject: string) => (ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(f, fact));
 
+  const first = figures[0]!;
+  const labelIndex = first && ctx.text.slice(sentence.start, extentStart(first)).trim() === '' && LABEL_END.test(ctx.text.slice(first.span.end, first.span.end + 3)) ? 0 : -1;
   for (const hit of hits) {
     for (const subject of hit.keys) {
       const usable = figures.map((f) => fitsSubject(f, subject) && !(f.span.start < hit.end && hit.start < f.span.end));
@@ -137,7 +142,10 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       const rightWords = right >= 0 ? ctx.words.between(hit.end, extentStart(figures[right]!)) : Infinity;
       const attached = left >= 0 && OF_ATTACHMENT.test(ctx.text.slice(figures[left]!.span.end, hit.start));
       if (attached) link(left, Tier.Attached, leftWords);
-      const leftOk = !attached && leftWords <= AFTER_FIGURE_WORDS;
+      // A figure that labels its line ("- 2026-01-20: Zelensky says the document is ready")
+      // is what the whole line is about.
+      const label = left >= 0 && left === labelIndex;
+      const leftOk = !attached && (leftWords <= AFTER_FIGURE_WORDS || label);
       const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
       if (leftOk && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
       if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
@@ -165,6 +173,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       candidates,
       attribution: candidates.some((c) => c.attributionSensitive) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
       occasionScore: occasionScores(ctx, candidates, block),
+      occasionInSentence: occasionsIn(ctx, candidates, sentence),
       group: groups[i]!,
     };
   });
@@ -232,6 +241,15 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
     if (words <= PARTY_BEFORE_STANCE_WORDS && words <= partyWords) { party = p.keys[0]!; partyWords = words; }
   }
   return { party, stance };
+}
+
+function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span): Set<string> {
+  const out = new Set<string>();
+  if (candidates.length < 2) return out;
+  const words = new Set<string>();
+  for (const h of ctx.cues.within(sentence)) for (const k of h.keys) words.add(k);
+  for (const f of candidates) if (f.occasionCues.some((w) => words.has(w.toLowerCase()))) out.add(f.id);
+  return out;
 }
 
 /** Cue words (occasion and context words of facts) in a text, for `claimsFor`'s documentCues. */

@@ -13,6 +13,20 @@ const CLASSES: string[][] = [
 const CLASS_OF = new Map<string, number>();
 CLASSES.forEach((members, i) => members.forEach((m) => CLASS_OF.set(m, i)));
 
+// Durations a draft may give in a neighbouring unit: "18 months" states "two years" wrongly,
+// "six weeks" is "several weeks". Only neighbours convert, so a 20-minute speech never meets a
+// guarantee length.
+const DAYS: Record<string, number> = { day: 1, week: 7, month: 30.4375, year: 365.25, decade: 3652.5, century: 36525 };
+const MAX_NEIGHBOUR_RATIO = 13;
+
+/** Factor that turns a count in unit `from` into unit `to` (1 when the same unit); null when they do not convert. */
+export function unitScale(from: string | null, to: string | null): number | null {
+  if (from === to || from === null || to === null) return 1;
+  const a = DAYS[from], b = DAYS[to];
+  if (a === undefined || b === undefined) return sameUnit(from, to) ? 1 : null;
+  return Math.max(a, b) / Math.min(a, b) <= MAX_NEIGHBOUR_RATIO ? a / b : null;
+}
+
 export function sameUnit(a: string, b: string): boolean {
   if (a === b) return true;
   const ca = CLASS_OF.get(a);
@@ -50,5 +64,5 @@ export function fits(figure: Figure, fact: Fact): boolean {
   const counted = ['number', 'range', 'set', 'ordinal'];
   if (!counted.includes(fact.value.kind) || isPercentish(fact.value)) return true;
   if (fact.unit === null) return figure.unit === null;
-  return figure.unit !== null && sameUnit(figure.unit, fact.unit);
+  return figure.unit !== null && (sameUnit(figure.unit, fact.unit) || (figure.value.kind !== 'ordinal' && unitScale(figure.unit, fact.unit) !== null));
 }
