@@ -116,10 +116,18 @@ export function readFraction(doc: Doc, i: number): Cand | null {
     const next = spacedWord(doc, i + 1);
     if (next === 'a' || next === 'an') {
       const s = LARGE.get(spacedWord(doc, i + 2) ?? '');
-      if (s) return cand(doc, i, i + 2, i + 2, { kind: 'number', n: s / 2 }, null);
+      if (s) {
+        // "Half a million people": the noun after the scale says what is counted.
+        const counted = readUnit(doc, i + 3);
+        return counted && counted.scale === 1
+          ? cand(doc, i, i + 2, counted.last, { kind: 'number', n: s / 2 }, counted.unit)
+          : cand(doc, i, i + 2, i + 2, { kind: 'number', n: s / 2 }, null);
+      }
       const u = readUnit(doc, i + 2, { knownOnly: true });
       if (u && u.last === i + 2) {
-        const c = cand(doc, i, u.last, u.last, { kind: 'number', n: 0.5 * u.scale }, u.unit);
+        // "half a century" is a length of time: fifty years.
+        const century = u.unit === 'century';
+        const c = cand(doc, i, u.last, u.last, { kind: 'number', n: 0.5 * u.scale * (century ? 100 : 1) }, century ? 'year' : u.unit);
         c.form.multiplier = doc.text.slice(doc.toks[i]!.end, doc.toks[u.last]!.end);
         return c;
       }

@@ -125,6 +125,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const labelIndex = first && ctx.text.slice(sentence.start, extentStart(first)).trim() === '' && LABEL_END.test(ctx.text.slice(first.span.end, first.span.end + 3)) ? 0 : -1;
   for (const hit of hits) {
     for (const subject of hit.keys) {
+      // The figure's own noun may name the subject ("200,000 protesters", "three layers").
+      const own = figures.findIndex((f) => hit.start >= f.valueSpan.end && hit.end <= f.span.end && fitsSubject(f, subject));
+      if (own >= 0) { links[own]!.push({ subject, tier: Tier.Attached, words: 0, aliasLength: hit.end - hit.start }); continue; }
       const usable = figures.map((f) => fitsSubject(f, subject) && !(f.span.start < hit.end && hit.start < f.span.end));
       const link = (at: number, tier: Tier, words: number) => {
         for (let i = 0; i < figures.length; i++) {
