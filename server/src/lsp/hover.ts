@@ -23,9 +23,17 @@ function sourceLine(m: Markup, base: FactBase, id: string): string {
 const quoted = (m: Markup, base: FactBase, q: Quote) =>
   `${m.em(sourceName(base.sources.get(q.source), q.source))}: ${m.text(`“${q.text}”`)}`;
 
+/** A sourced date also in ISO form, so it reads unambiguously whatever the draft's date style. */
+function isoDate(fact: Fact): string | null {
+  const v = fact.value;
+  if (v.kind !== 'date' || v.year === undefined) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return [String(v.year), v.month !== undefined ? pad(v.month) : null, v.day !== undefined ? pad(v.day) : null].filter((x) => x !== null).join('-');
+}
+
 function factBlocks(m: Markup, base: FactBase, fact: Fact): string[] {
   const blocks: string[] = [];
-  const when = [fact.occasion, fact.asOf ? `as of ${fact.asOf}` : null].filter((x): x is string => !!x);
+  const when = [isoDate(fact), fact.occasion, fact.asOf ? `as of ${fact.asOf}` : null].filter((x): x is string => !!x);
   blocks.push(`${m.text('Sources give')} ${m.strong(fact.statement)}${when.length ? ` · ${m.text(when.join(' · '))}` : ''}`);
   blocks.push(m.quote(fact.quote.text));
   blocks.push(sourceLine(m, base, fact.quote.source));
@@ -54,6 +62,8 @@ export function hoverText(m: Markup, base: FactBase, finding: Finding): string |
   const head = `${m.strong(HEADLINE[finding.verdict])}${finding.kind ? ` ${m.text(`(${finding.kind})`)}` : ''}`;
   // The diagnostic's message is not repeated: editors show it in the same hover box.
   const blocks = [head, ...factBlocks(m, base, fact)];
+  const fix = finding.replacements.find((r) => r.preferred);
+  if (fix) blocks.splice(2, 0, `${m.text('Suggested:')} ${m.code(fix.newText)} ${m.text('(quick fix, Ctrl+.)')}`);
   const related = finding.related.filter((r) => r.id !== fact.id);
   if (related.length) {
     blocks.push([m.strong('Related'), ...related.map((r) =>
