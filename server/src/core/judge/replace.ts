@@ -1,5 +1,5 @@
 import { formatNumber, formatOrdinal } from '../extract';
-import type { Fact, FactBase, Figure, Hedge, Replacement, Stance, WrongKind } from '../types';
+import type { Fact, FactBase, Figure, FigureForm, Hedge, Replacement, Stance, WrongKind } from '../types';
 import type { Claim } from '../match/match';
 import { unitScale } from '../match/units';
 
@@ -23,6 +23,13 @@ const capitalizeLike = (s: string, like: string) => (/^\p{Lu}/u.test(like) ? s.c
 
 /** Rewrites the date's components in place, so "Dec. 16, 2025" stays in the draft's format. */
 function rewriteDate(text: string, year?: number, month?: number, day?: number): string {
+  const iso = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (iso) {
+    // "2026-01-25": fields by position, not by the name-based rules below.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return [year ?? iso[1], month !== undefined ? pad(month) : iso[2], iso[3] === undefined ? undefined : day !== undefined ? pad(day) : iso[3]]
+      .filter((x) => x !== undefined).join('-');
+  }
   let out = text;
   if (year !== undefined) out = out.replace(/\b\d{4}\b/, String(year));
   if (month !== undefined) {
@@ -36,7 +43,16 @@ function rewriteDate(text: string, year?: number, month?: number, day?: number):
 }
 
 function numberText(figure: Figure, n: number): string {
-  return capitalizeLike(formatNumber(n, figure.form), valueText(figure));
+  return capitalizeLike(formatNumber(n, styleFor(figure.form, n)), valueText(figure));
+}
+
+/**
+ * The draft's style, except that numbers from 10 up are written in digits, as wire style has it:
+ * "two decades" becomes "15 years", "half a million" becomes "200,000", "three" becomes "two".
+ */
+function styleFor(form: FigureForm, n: number): FigureForm {
+  if (form.numeral !== 'words' || Math.abs(n) < 10) return form;
+  return { ...form, numeral: 'digits', multiplier: undefined, thousandsSeparator: form.thousandsSeparator || ',' };
 }
 
 /** The fact's value written in the figure's style; null when it cannot be said in place. */
@@ -59,7 +75,7 @@ function styled(figure: Figure, fact: Fact): string | null {
     case 'number': return numberText(figure, v.n);
     case 'set': {
       // Written as the source lists it ("30, 40, 50"), so the fix reads as the quote does.
-      return capitalizeLike(v.values.map((n) => formatNumber(n, figure.form)).join(', '), old);
+      return capitalizeLike(v.values.map((n) => formatNumber(n, styleFor(figure.form, n))).join(', '), old);
     }
     case 'range': {
       const word = VAGUE.find(([a, b]) => a === v.min && b === v.max)?.[2];
