@@ -95,6 +95,26 @@ describe('check: figures judged in context', () => {
   });
 });
 
+// Figures the sources say nothing about, next to names the fact base knows: all must stay silent.
+const unrelated: Array<[string, string]> = [
+  ['A 2019 poll found 60% of Ukrainians wanted to join the EU by 2030.', '2030'],
+  ['The coalition will meet again in two weeks. The 27-member EU has pledged €50 billion.', '27-member'],
+  ['Ukraine first applied to join the EU in 2022.', '2022'],
+  ['The first Minsk talks took 12 hours. Zelensky has been president since 2019, five years before his Munich speech.', 'five years'],
+  ['Some 40% of Donetsk residents have fled.', '40%'],
+  ['Ukraine hopes to join the EU by 2030.', '2030'],
+  ['The guarantee would be reviewed every five years.', 'five years'],
+  ['Around 60% of the Donetsk region\'s coal mines are closed.', '60%'],
+  ['Kyiv says it has trained 50,000 troops this year.', '50,000 troops'],
+];
+
+describe('check: no false alarms on unrelated figures', () => {
+  it.each(unrelated)('%s [%s]', (text, figure) => {
+    const f = findingAt(check(text, base), text, figure);
+    expect(f?.verdict).not.toBe('wrong');
+  });
+});
+
 describe('check: messages and replacements', () => {
   it('names the sourced value and the source', () => {
     const text = 'Russia holds about 85% of Donetsk.';

@@ -40,6 +40,10 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
       if (reportUnsourced) findings.push({ figure: claim.figure, verdict: 'unsourced', kind: null, fact: null, related: [], message: `No source in the fact base covers ${claim.figure.text}`, replacements: [] });
       continue;
     }
+    // An attribution-sensitive figure with no one named to it ("a 12-year guarantee") may be
+    // confirmed, never contradicted: whose figure it contradicts is exactly what is unknown.
+    const unattributed = !claim.attribution.party && !claim.attribution.stance;
+    if (unattributed && claim.candidates.some((f) => f.attributionSensitive) && !claim.candidates.some((f) => agrees(claim.figure, f) === true)) continue;
     let consistentSet = claim.candidates.filter((f) => consistent(claim.attribution, f));
     // The sentence names the occasion ("said in Munich …"): judge against that occasion's figure only.
     const named = consistentSet.filter((f) => claim.occasionInSentence.has(f.id));
@@ -70,10 +74,12 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
     let kind: WrongKind = 'wrong-value';
     let pool = consistentSet;
     if (!pool.length) {
-      // Nothing this party said fits: the figure may still be right for someone else.
+      // Nothing this party said is in the sources. Only a figure that is someone else's is
+      // wrong (misattributed); another number from another party is a claim the sources do not cover.
       const elsewhere = claim.candidates.filter((f) => agrees(figure, f) === true);
-      kind = elsewhere.length ? 'wrong-attribution' : 'wrong-value';
-      pool = elsewhere.length ? elsewhere : claim.candidates;
+      if (!elsewhere.length) continue;
+      kind = 'wrong-attribution';
+      pool = elsewhere;
     } else {
       const taken = takenByGroup.get(claim.group);
       const free = taken ? pool.filter((f) => !taken.has(f.id)) : pool;

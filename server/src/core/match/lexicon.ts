@@ -16,17 +16,20 @@ export interface Lexicon {
 }
 
 export interface StanceCue {
-  stance: Stance;
+  /** null for plain speech verbs: they name who speaks, not what they did with the figure. */
+  stance: Stance | null;
   /** Nouns ("offer") take their party from a possessive or modifier right before them. */
   noun: boolean;
 }
 
-// How reporters say who offered, asked for or forecast a figure. Neutral speech verbs ("said",
-// "told") are deliberately absent: they introduce a claim without taking a side in it.
-const STANCE_WORDS: Array<[string, Stance, boolean]> = [
-  ...['offer', 'offered', 'offering', 'propose', 'proposed', 'envisage', 'envisaged', 'envisages', 'put forward', 'tabled', 'on the table']
+// How reporters say who offered, asked for or forecast a figure. Plain speech verbs ("said",
+// "told") only name the speaker; a nearer stance word ("said Washington had offered") wins.
+const STANCE_WORDS: Array<[string, Stance | null, boolean]> = [
+  ...['say', 'says', 'said', 'told', 'tells', 'stated', 'noted', 'added', 'believe', 'believes']
+    .map((w): [string, Stance | null, boolean] => [w, null, false]),
+  ...['offer', 'offered', 'offering', 'propose', 'proposed', 'envisage', 'envisaged', 'envisages', 'foresee', 'foresees', 'put forward', 'tabled']
     .map((w): [string, Stance, boolean] => [w, 'offer', false]),
-  ...['offer', 'proposal', 'proposals'].map((w): [string, Stance, boolean] => [w, 'offer', true]),
+  ...['offer', 'proposal', 'proposals', 'on the table'].map((w): [string, Stance, boolean] => [w, 'offer', true]),
   ...['demand', 'demanded', 'want', 'wanted', 'wants', 'ask', 'asked for', 'asked', 'asking for', 'seek', 'sought', 'need', 'needs', 'needed',
     'call for', 'called for', 'calls for', 'press for', 'pressed for', 'insist', 'insisted', 'request', 'requested', 'require', 'required',
     'requires', 'would like', 'push for', 'pushed for', 'urge', 'urged', 'hold out for', 'held out for']

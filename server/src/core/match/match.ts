@@ -64,6 +64,9 @@ interface Ctx {
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
 const CLAUSE_MARK = /[,;:—–()]/;
 const LABEL_END = /^\s*[:—–]/;
+const ANAPHORA = /^[\s“"'‘(]*(?:he|she|it|they|this|that|these|those|his|her|its|their)\b/iu;
+// "40% of Donetsk residents" is about people, not the territory the name stands for.
+const PEOPLE_AFTER = /^[\s-]*(?:residents?|people|citizens?|voters?|inhabitants?|civilians?|famil(?:y|ies)|children|men|women|refugees?|households?|population|natives?)\b/iu;
 // A name before a figure does not reach into a new clause: "…any part of Donetsk, while 18 per
 // cent said…" is about the poll, not Donetsk. "the Budapest Memorandum, signed in 1994" and
 // "the Axios interview, which came out on Dec. 26" still are: a relative clause points back.
@@ -128,6 +131,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // The figure's own noun may name the subject ("200,000 protesters", "three layers").
       const own = figures.findIndex((f) => hit.start >= f.valueSpan.end && hit.end <= f.span.end && fitsSubject(f, subject));
       if (own >= 0) { links[own]!.push({ subject, tier: Tier.Attached, words: 0, aliasLength: hit.end - hit.start }); continue; }
+      if (PEOPLE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) continue;
+      // "75% of the Donetsk region's coal mines": the figure counts what the name possesses.
+      const possessive = /['’]s$/.test(hit.phrase);
       const usable = figures.map((f) => fitsSubject(f, subject) && !(f.span.start < hit.end && hit.start < f.span.end));
       const link = (at: number, tier: Tier, words: number) => {
         for (let i = 0; i < figures.length; i++) {
@@ -144,13 +150,13 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       const leftWords = left >= 0 ? ctx.words.between(figures[left]!.span.end, hit.start) : Infinity;
       const rightWords = right >= 0 ? ctx.words.between(hit.end, extentStart(figures[right]!)) : Infinity;
       const attached = left >= 0 && OF_ATTACHMENT.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-      if (attached) link(left, Tier.Attached, leftWords);
+      if (attached && !possessive) link(left, Tier.Attached, leftWords);
       // A figure that labels its line ("- 2026-01-20: Zelensky says the document is ready")
       // is what the whole line is about.
       const label = left >= 0 && left === labelIndex;
       const leftOk = !attached && (leftWords <= AFTER_FIGURE_WORDS || label);
       const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
-      if (leftOk && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
+      if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
       if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
     }
   }
@@ -162,8 +168,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
     const windows: Array<[SubjectLink[], Span[]]> = [[own, [sentence]]];
     const counted = figure.value.kind === 'number' || figure.value.kind === 'range' || figure.value.kind === 'set';
-    if (counted && figure.unit !== null && previous) {
-      // "He wants Washington to look at 30, 40, 50 years": the subject was named one sentence ago.
+    if (counted && figure.unit !== null && previous && !hits.length && ANAPHORA.test(ctx.text.slice(sentence.start, sentence.end))) {
+      // "He wants Washington to look at 30, 40, 50 years": a sentence that opens with a pronoun
+      // and names no subject of its own continues the previous one.
       windows.push([linksFrom(ctx, figure, [previous], Tier.PreviousSentence), [previous, sentence]]);
     }
     if (isDistinctiveUnit(figure.unit)) {
@@ -233,15 +240,18 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   }
   if (!best) return { party: null, stance: null };
   const cue = best.hit;
-  const stance = cue.keys[0]!.stance;
-  // The party is the name just before the stance word ("Washington has so far offered",
-  // "Washington's offer"); for a noun after the figure ("the 10-year offer"), just before the figure.
-  const anchor = Math.min(cue.start, start);
+  const stance = cue.keys.find((k) => k.stance !== null)?.stance ?? null;
+  // The party is the name just before the stance word: "Washington has so far offered",
+  // "Washington's 15-year offer", "…by 2027, Zelenskyy said".
   let party: string | null = null;
   let partyWords = Infinity;
-  for (const p of ctx.parties.within({ start: sentence.start, end: anchor })) {
-    const words = ctx.words.between(p.end, anchor);
-    if (words <= PARTY_BEFORE_STANCE_WORDS && words <= partyWords) { party = p.keys[0]!; partyWords = words; }
+  for (const p of ctx.parties.within({ start: sentence.start, end: cue.start })) {
+    if (p.start < figure.span.end && figure.span.start < p.end) continue;
+    const words = ctx.words.between(p.end, cue.start) - (p.end <= figure.span.start && figure.span.end <= cue.start ? 1 : 0);
+    // A noun ("offer", "proposals on the table") takes only the name right before it: in
+    // "Zelensky said the proposals on the table foresee…", the proposals are not Zelensky's.
+    const reach = cue.keys.every((k) => k.noun) ? 1 : PARTY_BEFORE_STANCE_WORDS;
+    if (words <= reach && words <= partyWords) { party = p.keys[0]!; partyWords = words; }
   }
   return { party, stance };
 }

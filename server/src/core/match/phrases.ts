@@ -12,6 +12,15 @@ export interface PhraseHit<K> {
   phrase: string;
 }
 
+/** Whether one of the last few hits (the only ones that can contain this one) already names it. */
+function containedInRecent<K>(out: Array<PhraseHit<K>>, hit: PhraseHit<K>): boolean {
+  for (let i = out.length - 1; i >= 0 && i >= out.length - 4; i--) {
+    const o = out[i]!;
+    if (o.end >= hit.end && hit.keys.every((k) => o.keys.includes(k))) return true;
+  }
+  return false;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim();
 
@@ -51,7 +60,10 @@ export class PhraseMatcher<K> {
     this.regex.lastIndex = 0;
     for (let m = this.regex.exec(slice); m; m = this.regex.exec(slice)) {
       const keys = this.lookup(m[0]);
-      if (keys) out.push({ start: start + m.index, end: start + m.index + m[0].length, keys, phrase: m[0] });
+      const hit = keys ? { start: start + m.index, end: start + m.index + m[0].length, keys, phrase: m[0] } : null;
+      // A shorter name inside a longer one of the same entity ("Donetsk" in "the Donetsk
+      // region's") adds nothing and would lose the longer one's possessive.
+      if (hit && !containedInRecent(out, hit)) out.push(hit);
       // Phrases of different entities overlap ("signed a declaration" / "declaration of intent"):
       // look again from the next character, not from the end of this match.
       this.regex.lastIndex = m.index + 1;
