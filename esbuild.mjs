@@ -5,7 +5,7 @@
 //   node esbuild.mjs --minify   smaller bundles for packaging
 //   node esbuild.mjs --watch    rebuild on change
 import { chmod, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,9 @@ if (watch) {
     await c.dispose();
   }
   if (failed) process.exit(1);
+  // The fact file schema ships next to the bundles: package.json's jsonValidation/yamlValidation
+  // point editors at dist/factdesk.schema.json for completion and validation in *.facts.* files.
+  copyFileSync(path.join(root, 'server/facts/factdesk.schema.json'), path.join(root, 'dist/factdesk.schema.json'));
   validateBundledFacts();
 }
 

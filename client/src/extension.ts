@@ -2,6 +2,7 @@
 // The server does the checking (diagnostics, hovers, quick fixes); this side adds the status bar,
 // the commands, and the read-only source view.
 import * as vscode from 'vscode';
+import { reviewCheckedMarks } from './checkedMarks';
 import { WorkspaceChecker, type WorkspaceCheckResult } from './checkWorkspace';
 import { insertCitation, SOURCE_SCHEME, SourceViewProvider } from './facts';
 import { ServerManager } from './server';
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactDe
       return ok;
     }),
     vscode.commands.registerCommand('factdesk.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('factdesk.reviewCheckedMarks', () => reviewCheckedMarks()),
     vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, () => vscode.commands.executeCommand('workbench.actions.view.problems')),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('factdesk')) setDraftContext();

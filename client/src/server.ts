@@ -4,6 +4,10 @@ import {
 } from 'vscode-languageclient/node';
 import { selectorLanguages } from './settings';
 
+const FACT_FILES = '**/*.facts.{yaml,yml,json}';
+/** "Mark as checked" decisions, written by the server's workspace edits. */
+const CHECKED_FILE = '**/.factdesk/checked.json';
+
 /**
  * Owns the language client: starts `dist/server.js` over IPC, restarts it on request, and starts a
  * fresh client when the set of checked languages changes (a client's document selector is fixed).
@@ -16,7 +20,15 @@ export class ServerManager implements vscode.Disposable {
   /** Fires with the new client after every (re)start, and with undefined when it stops. */
   readonly onDidChangeClient = this.changed.event;
 
+  private watching: vscode.FileSystemWatcher[] | undefined;
+
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
+
+  /** One watcher for the extension's lifetime, shared by every (re)started client. */
+  private watchers(): vscode.FileSystemWatcher[] {
+    this.watching ??= [FACT_FILES, CHECKED_FILE].map((g) => vscode.workspace.createFileSystemWatcher(g));
+    return this.watching;
+  }
 
   get client(): LanguageClient | undefined {
     return this.current;
@@ -41,10 +53,17 @@ export class ServerManager implements vscode.Disposable {
     };
     this.languages = selectorLanguages();
     const clientOptions: LanguageClientOptions = {
-      documentSelector: this.languages.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
+      documentSelector: [
+        ...this.languages.flatMap((language) => [
+          { scheme: 'file', language },
+          { scheme: 'untitled', language },
+        ]),
+        // Fact files are synced too, so an edit re-checks drafts before the file is even saved.
+        { scheme: 'file', pattern: FACT_FILES },
+        { scheme: 'file', pattern: CHECKED_FILE },
+      ],
+      // VS Code's client does not register watchers dynamically: it forwards these events itself.
+      synchronize: { fileEvents: this.watchers() },
       diagnosticCollectionName: 'factdesk',
       outputChannel: this.log,
       // Hover text is the server's own Markdown: quotes and titles, never commands or HTML.
@@ -94,5 +113,6 @@ export class ServerManager implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     this.changed.dispose();
+    for (const w of this.watching ?? []) w.dispose();
   }
 }

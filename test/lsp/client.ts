@@ -143,9 +143,9 @@ export class LspClient {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
-  async initialize(capabilities: ClientCapabilities = FULL_CAPABILITIES): Promise<InitializeResult> {
+  async initialize(capabilities: ClientCapabilities = FULL_CAPABILITIES, workspaceFolders: Array<{ uri: string; name: string }> | null = null): Promise<InitializeResult> {
     const r = await this.request<InitializeResult>('initialize', {
-      processId: process.pid, clientInfo: { name: 'fact-desk-tests' }, rootUri: null, workspaceFolders: null, capabilities,
+      processId: process.pid, clientInfo: { name: 'fact-desk-tests' }, rootUri: null, workspaceFolders, capabilities,
     }, 30_000);
     this.notify('initialized', {});
     return r;

@@ -6,8 +6,9 @@ export type Format = 'text' | 'json' | 'sarif';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; paths: string[]; format: Format; reportUnsourced: boolean }
-  | { kind: 'facts'; json: boolean; verify: string | null };
+  | { kind: 'check'; paths: string[]; format: Format; reportUnsourced: boolean; facts: string[] }
+  | { kind: 'facts'; json: boolean; verify: string | null }
+  | { kind: 'validate'; paths: string[] };
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
@@ -26,6 +27,8 @@ export function parseCommand(argv: readonly string[]): Command {
         json: { type: 'boolean' },
         'report-unsourced': { type: 'boolean' },
         verify: { type: 'string' },
+        // Fact files or folders of them, added to the bundled base (repeatable).
+        facts: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -44,7 +47,11 @@ export function parseCommand(argv: readonly string[]): Command {
     const format = values.format ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}": use text, json or sarif`);
     if (!rest.length) throw new UsageError('check needs at least one file or folder');
-    return { kind: 'check', paths: rest, format: format as Format, reportUnsourced: values['report-unsourced'] ?? false };
+    return { kind: 'check', paths: rest, format: format as Format, reportUnsourced: values['report-unsourced'] ?? false, facts: values.facts ?? [] };
+  }
+  if (name === 'facts' && rest[0] === 'validate') {
+    if (rest.length < 2) throw new UsageError('facts validate needs at least one fact file or folder');
+    return { kind: 'validate', paths: rest.slice(1) };
   }
   if (name === 'facts') {
     if (rest.length) throw new UsageError(`facts takes no arguments (got "${rest.join(' ')}")`);

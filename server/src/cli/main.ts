@@ -12,13 +12,21 @@ import { EXIT_OK, EXIT_USAGE, EXIT_WRONG, UsageError, type Io } from './io';
 import { report, totals, type Reported } from './report';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
+import { formatFactProblems, loadFactFiles } from './factFiles';
+import { isSuppressed, suppressedSpans } from '../core/suppress';
 
-function runCheck(cmd: Extract<Command, { kind: 'check' }>, base: FactBase, io: Io): number {
+function runCheck(cmd: Extract<Command, { kind: 'check' }>, bundled: () => FactBase, io: Io): number {
   const drafts = collectDrafts(cmd.paths, io.cwd);
+  // Folders being checked lend their fact files, as a workspace folder does in the editor.
+  const loaded = loadFactFiles(cmd.facts, cmd.paths, io.cwd, bundled);
+  for (const line of formatFactProblems(loaded, io.cwd)) io.err(`${line}\n`);
+  const base = loaded.merged.base;
   const all: Reported[] = [];
   for (const d of drafts) {
+    const suppressed = suppressedSpans(d.text);
     const findings = check(d.text, base, { reportUnsourced: cmd.reportUnsourced })
-      .filter((f) => f.verdict !== 'unsourced' || cmd.reportUnsourced);
+      .filter((f) => f.verdict !== 'unsourced' || cmd.reportUnsourced)
+      .filter((f) => !isSuppressed(f.figure.span, suppressed));
     all.push(...report(d, findings));
   }
   const t = totals(drafts.length, all);
@@ -50,7 +58,14 @@ export function main(argv: readonly string[], io: Io, loadBase: () => FactBase =
         io.out(cmd.json ? `${JSON.stringify(factsJson(base), null, 2)}\n` : factsTable(base));
         return EXIT_OK;
       }
-      case 'check': return runCheck(cmd, loadBase(), io);
+      case 'check': return runCheck(cmd, loadBase, io);
+      case 'validate': {
+        // Only the named files are judged; the bundled base still lends its sources and entities.
+        const lines = formatFactProblems(loadFactFiles(cmd.paths, [], io.cwd, loadBase), io.cwd);
+        for (const line of lines) io.out(`${line}\n`);
+        if (!lines.length) io.out('fact files: no problems\n');
+        return lines.length ? EXIT_WRONG : EXIT_OK;
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {

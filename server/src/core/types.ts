@@ -126,6 +126,8 @@ export interface Fact {
   /** Words that point to the occasion ("Munich", "audio message"), used to rank facts of one subject. */
   occasionCues: string[];
   asOf: string | null;
+  /** Id of a fact this one replaces (a newer figure); the replaced fact is dropped from matching. */
+  supersedes?: string | null;
   quote: Quote;
   /** The same figure in other articles. */
   alsoIn: Quote[];

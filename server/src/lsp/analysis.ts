@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/check';
 import { IncrementalChecker } from '../core/incremental';
-import type { FactBase, Finding } from '../core/types';
+import type { Fact, FactBase, Finding } from '../core/types';
 import { describeError, type Log } from './log';
 import type { NotCheckedReason } from './protocol';
 import type { Settings } from './settings';
@@ -34,6 +34,8 @@ interface Cached {
 export class Analysis {
   private readonly cache = new Map<string, Cached>();
   private base: FactBase | undefined;
+  /** Workspace facts that disagree with another layer's fact (see mergeFactBases). */
+  private conflicts: ReadonlyMap<string, readonly Fact[]> = new Map();
 
   constructor(private readonly log: Log, private readonly loadBase: () => FactBase) {}
 
@@ -48,6 +50,21 @@ export class Analysis {
       }
     }
     return this.base;
+  }
+
+  /**
+   * Replaces the fact base (workspace fact files changed). Every cached check was made against the
+   * old base, so all are dropped; the caller re-checks open drafts.
+   */
+  setBase(base: FactBase, conflicts: ReadonlyMap<string, readonly Fact[]> = new Map()): void {
+    this.base = base;
+    this.conflicts = conflicts;
+    this.cache.clear();
+  }
+
+  /** Facts from another file that give a different value for the same matter as `factId`. */
+  conflictsOf(factId: string): readonly Fact[] {
+    return this.conflicts.get(factId) ?? [];
   }
 
   /**
@@ -67,14 +84,23 @@ export class Analysis {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.reportUnsourced === reportUnsourced) return hit.findings;
     const checker = hit?.checker ?? new IncrementalChecker(this.factBase());
-    const findings = checker.check(doc.getText(), { reportUnsourced });
+    const findings = this.withConflicts(checker.check(doc.getText(), { reportUnsourced }));
     this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings, checker });
     return findings;
   }
 
   /** A one-off check of text that is not an open document; never cached. */
   checkOnce(doc: TextDocument, settings: Settings): Finding[] {
-    return check(doc.getText(), this.factBase(), { reportUnsourced: settings.reportUnsourcedFigures });
+    return this.withConflicts(check(doc.getText(), this.factBase(), { reportUnsourced: settings.reportUnsourcedFigures }));
+  }
+
+  /** Puts conflicting facts into `related`, so the hover shows both values with their sources. */
+  private withConflicts(findings: Finding[]): Finding[] {
+    if (!this.conflicts.size) return findings;
+    return findings.map((f) => {
+      const others = f.fact ? this.conflictsOf(f.fact.id).filter((c) => !f.related.some((r) => r.id === c.id)) : [];
+      return others.length ? { ...f, related: [...f.related, ...others] } : f;
+    });
   }
 
   forget(uri: string): void {

@@ -12,6 +12,8 @@ export interface ClientFeatures {
   /** Versioned edits: a fix computed for an older version is refused rather than misapplied. */
   documentChanges: boolean;
   hoverMarkdown: boolean;
+  /** Workspace edits may create files ("Mark as checked" creates .factdesk/checked.json). */
+  createFiles: boolean;
 }
 
 export function clientFeatures(caps: ClientCapabilities | null | undefined): ClientFeatures {
@@ -22,6 +24,7 @@ export function clientFeatures(caps: ClientCapabilities | null | undefined): Cli
     documentChanges: caps?.workspace?.workspaceEdit?.documentChanges === true,
     // LSP: without contentFormat, the client takes Markdown or plain text; Markdown is the norm.
     hoverMarkdown: !Array.isArray(formats) || formats.includes(MarkupKind.Markdown),
+    createFiles: caps?.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
   };
 }
 
@@ -35,6 +38,8 @@ export function initializeResult(): InitializeResult {
         save: { includeText: false },
       },
       hoverProvider: true,
+      // "[^" in a draft offers the facts' citation keys.
+      completionProvider: { triggerCharacters: ['^'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
     },
     serverInfo: { name: 'Fact Desk', version },

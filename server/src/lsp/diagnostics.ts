@@ -1,11 +1,30 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isSuppressed, suppressedSpans } from '../core/suppress';
 import type { Finding, Verdict } from '../core/types';
 import { spanToRange } from './positions';
 import type { SeveritySetting, Settings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Fact Desk';
 export const TOO_LARGE_CODE = 'file-too-large';
+export const STALE_CODE = 'stale-fact';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A figure checked against a fact older than factdesk.staleAfterDays: right or wrong, the
+ * reporter should know the comparison rests on an old figure (Information, not a warning).
+ */
+export function staleDiagnostic(doc: TextDocument, f: Finding, settings: Settings, now: number): Diagnostic | null {
+  const asOf = f.fact?.asOf;
+  if (!settings.staleAfterDays || !asOf || f.verdict === 'unsourced') return null;
+  const days = Math.floor((now - Date.parse(`${asOf}T00:00:00Z`)) / DAY_MS);
+  if (!Number.isFinite(days) || days <= settings.staleAfterDays) return null;
+  return {
+    range: spanToRange(doc, f.figure.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: STALE_CODE,
+    message: `Checked against a fact as of ${asOf} (${days} days old; factdesk.staleAfterDays is ${settings.staleAfterDays}): "${f.fact!.statement}" may be out of date.`,
+  };
+}
 
 /** What a Fact Desk diagnostic carries for code actions and clients. */
 export interface DiagnosticData {
@@ -51,11 +70,21 @@ export function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings):
   return { range: spanToRange(doc, f.figure.span), severity, source: DIAGNOSTIC_SOURCE, code: codeOf(f), message: f.message, data };
 }
 
-export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: Settings): Diagnostic[] {
+/**
+ * @param hide findings the reporter has marked as checked (.factdesk/checked.json): like
+ * suppressed ones, they keep their hover but get no diagnostic.
+ */
+export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: Settings, hide?: (f: Finding) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Suppression comments hide diagnostics only: the finding stays, so its hover still answers.
+  const suppressed = suppressedSpans(doc.getText());
   for (const f of findings) {
+    if (suppressed.length && isSuppressed(f.figure.span, suppressed)) continue;
+    if (hide?.(f)) continue;
     const d = toDiagnostic(doc, f, settings);
     if (d) out.push(d);
+    const stale = staleDiagnostic(doc, f, settings, Date.now());
+    if (stale) out.push(stale);
   }
   return out;
 }

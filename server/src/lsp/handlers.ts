@@ -1,13 +1,15 @@
 import {
-  MarkupKind, type CodeAction, type CodeActionParams, type Hover, type HoverParams, type WorkspaceEdit,
+  MarkupKind, type CodeAction, type CodeActionParams, type CompletionItem, type CompletionParams, type Hover, type HoverParams, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { notCheckedReason, sizeKB } from './analysis';
 import { codeActions } from './codeActions';
 import { toDiagnostics, tooLargeDiagnostic } from './diagnostics';
+import { footnoteCompletions } from './completion';
 import { hoverText } from './hover';
+import { markCheckedActions } from './markChecked';
 import { markdown, plaintext } from './markup';
-import { findingAt, spanToRange } from './positions';
+import { findingAt, rangeToSpan, spanToRange } from './positions';
 import type {
   CheckTextParams, CheckTextResult, CitationParams, FactAtParams, FactAtResult, FactsParams, FactSummary, FindingsParams, FindingsSummary,
 } from './protocol';
@@ -24,7 +26,7 @@ export async function onHover(session: Session, params: HoverParams): Promise<Ho
   const finding = findingAt(session.analysis.findings(t.doc, t.settings), t.doc.offsetAt(params.position));
   if (!finding) return null;
   const md = session.client.hoverMarkdown;
-  const value = hoverText(md ? markdown : plaintext, session.analysis.factBase(), finding);
+  const value = hoverText(md ? markdown : plaintext, session.analysis.factBase(), finding, finding.fact ? session.analysis.conflictsOf(finding.fact.id) : []);
   if (!value) return null;
   return {
     contents: { kind: md ? MarkupKind.Markdown : MarkupKind.PlainText, value },
@@ -35,15 +37,22 @@ export async function onHover(session: Session, params: HoverParams): Promise<Ho
 export async function onCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
   const t = await target(session, params.textDocument.uri);
   if (!t.ok) return [];
-  return codeActions({
+  const findings = session.analysis.findings(t.doc, t.settings);
+  const marks = session.checked ? markCheckedActions({
+    doc: t.doc, range: rangeToSpan(t.doc, params.range), findings, store: session.checked, sent: params.context?.diagnostics ?? [],
+    documentChanges: session.client.documentChanges, createFiles: session.client.createFiles,
+  }) : [];
+  const only = params.context?.only;
+  const wanted = !only?.length || only.some((k) => k === '' || k === 'quickfix');
+  return [...codeActions({
     doc: t.doc,
     params,
-    findings: session.analysis.findings(t.doc, t.settings),
+    findings,
     base: session.analysis.factBase(),
     settings: t.settings,
     style: citationStyleFor(t.doc.languageId, t.settings),
     edit: { documentChanges: session.client.documentChanges },
-  });
+  }), ...(wanted ? marks : [])];
 }
 
 export async function onFindings(session: Session, params: FindingsParams): Promise<FindingsSummary> {
@@ -84,4 +93,10 @@ export async function onFactAt(session: Session, params: FactAtParams): Promise<
   if (!t.ok) return null;
   const f = findingAt(session.analysis.findings(t.doc, t.settings), t.doc.offsetAt(params.position));
   return f?.fact ? { factId: f.fact.id, verdict: f.verdict, range: spanToRange(t.doc, f.figure.span) } : null;
+}
+
+export async function onCompletion(session: Session, params: CompletionParams): Promise<CompletionItem[]> {
+  const t = await target(session, params.textDocument.uri);
+  if (!t.ok) return [];
+  return footnoteCompletions(t.doc, params.position, session.analysis.factBase());
 }

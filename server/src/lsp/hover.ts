@@ -56,7 +56,7 @@ function factBlocks(m: Markup, base: FactBase, fact: Fact): string[] {
  * source, and whatever else the reporter should weigh (other articles, disagreements,
  * corrections, the related facts the checker considered). Null for figures with no fact.
  */
-export function hoverText(m: Markup, base: FactBase, finding: Finding): string | null {
+export function hoverText(m: Markup, base: FactBase, finding: Finding, conflicts: readonly Fact[] = []): string | null {
   const fact = finding.fact;
   if (!fact) return null;
   const head = `${m.strong(HEADLINE[finding.verdict])}${finding.kind ? ` ${m.text(`(${finding.kind})`)}` : ''}`;
@@ -64,7 +64,13 @@ export function hoverText(m: Markup, base: FactBase, finding: Finding): string |
   const blocks = [head, ...factBlocks(m, base, fact)];
   const fix = finding.replacements.find((r) => r.preferred);
   if (fix) blocks.splice(2, 0, `${m.text('Suggested:')} ${m.code(fix.newText)} ${m.text('(quick fix, Ctrl+.)')}`);
-  const related = finding.related.filter((r) => r.id !== fact.id);
+  const conflicting = new Set(conflicts.map((c) => c.id));
+  if (conflicting.size) {
+    // Two fact files disagree and neither supersedes the other: the reporter must decide.
+    blocks.push([m.strong('Conflict: another fact file gives a different value'), ...conflicts.map((r) =>
+      m.item(`${m.strong(r.statement)} — ${quoted(m, base, r.quote)}`)), m.text('(add "supersedes: <id>" to the fact that should win)')].join('\n'));
+  }
+  const related = finding.related.filter((r) => r.id !== fact.id && !conflicting.has(r.id));
   if (related.length) {
     blocks.push([m.strong('Related'), ...related.map((r) =>
       m.item(`${m.strong(r.statement)} — ${quoted(m, base, r.quote)}`))].join('\n'));

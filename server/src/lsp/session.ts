@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { notCheckedReason, type Analysis } from './analysis';
 import type { ClientFeatures } from './capabilities';
+import type { CheckedStore } from '../workspace/checkedStore';
 import type { Log } from './log';
 import type { NotCheckedReason } from './protocol';
 import type { Settings, SettingsStore } from './settings';
@@ -14,6 +15,8 @@ export interface Session {
   analysis: Analysis;
   client: ClientFeatures;
   log: Log;
+  /** "Mark as checked" decisions; absent until the workspace is known. */
+  checked?: CheckedStore;
 }
 
 export type Target =

@@ -13,6 +13,8 @@ export interface Settings {
   citationStyle: CitationStyle;
   reportUnsourcedFigures: boolean;
   maxFileSizeKB: number;
+  /** Facts whose `asOf` is older than this many days are flagged as stale (Information); 0 = off. */
+  staleAfterDays: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   citationStyle: 'footnote',
   reportUnsourcedFigures: false,
   maxFileSizeKB: 4096,
+  staleAfterDays: 0,
 });
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint'];
@@ -52,6 +55,7 @@ export function readSettings(raw: unknown): Settings {
     citationStyle: oneOf(STYLES, r.citationStyle, d.citationStyle),
     reportUnsourcedFigures: typeof r.reportUnsourcedFigures === 'boolean' ? r.reportUnsourcedFigures : d.reportUnsourcedFigures,
     maxFileSizeKB: kb,
+    staleAfterDays: typeof r.staleAfterDays === 'number' && Number.isFinite(r.staleAfterDays) && r.staleAfterDays > 0 ? r.staleAfterDays : d.staleAfterDays,
   };
 }
 

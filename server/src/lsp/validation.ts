@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../core/types';
 import { notCheckedReason, sizeKB, type Analysis } from './analysis';
 import { toDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { describeError, type Log } from './log';
@@ -24,6 +25,13 @@ export class Validator {
   private readonly scheduled = new Map<string, number>();
   /** When the last check of each document started, for the leading-edge throttle. */
   private readonly lastStart = new Map<string, number>();
+  /**
+   * Documents another component publishes diagnostics for (fact files): the validator must not
+   * clear their diagnostics on open or close.
+   */
+  skip: (uri: string) => boolean = () => false;
+  /** Findings of a document that are marked as checked, so they are not published. */
+  checked: (doc: TextDocument) => ((f: Finding) => boolean) | undefined = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -35,12 +43,14 @@ export class Validator {
   ) {}
 
   opened(doc: TextDocument): void {
+    if (this.skip(doc.uri)) return;
     this.cancel(doc.uri);
     this.scheduled.set(doc.uri, doc.version);
     void this.validate(doc.uri, doc.version, 'open');
   }
 
   changed(doc: TextDocument): void {
+    if (this.skip(doc.uri)) return;
     if (this.scheduled.get(doc.uri) === doc.version) return; // the open already covers it
     this.cancel(doc.uri);
     this.scheduled.set(doc.uri, doc.version);
@@ -59,10 +69,12 @@ export class Validator {
   }
 
   saved(doc: TextDocument): void {
+    if (this.skip(doc.uri)) return;
     void this.validate(doc.uri, doc.version, 'save');
   }
 
   closed(uri: string): void {
+    if (this.skip(uri)) return;
     this.cancel(uri);
     this.scheduled.delete(uri);
     this.lastStart.delete(uri);
@@ -75,6 +87,7 @@ export class Validator {
   /** Settings changed: every open document may now read differently. */
   revalidateAll(): void {
     for (const doc of this.documents.all()) {
+      if (this.skip(doc.uri)) continue;
       this.cancel(doc.uri);
       this.scheduled.set(doc.uri, doc.version);
       void this.validate(doc.uri, doc.version, 'settings');
@@ -105,7 +118,7 @@ export class Validator {
       let diagnostics: Diagnostic[];
       if (reason === 'too-large') diagnostics = [tooLargeDiagnostic(sizeKB(doc), settings)];
       else if (reason) diagnostics = [];
-      else diagnostics = toDiagnostics(doc, this.analysis.findings(doc, settings), settings);
+      else diagnostics = toDiagnostics(doc, this.analysis.findings(doc, settings), settings, this.checked(doc));
       if (!this.current(uri, version)) return;
       await this.publish(uri, version, diagnostics);
     } catch (e) {

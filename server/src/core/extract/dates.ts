@@ -141,7 +141,9 @@ export function findDates(doc: Doc): DateHit[] {
       claims.push(hit.claim);
     }
   }
-  found.push(...monthYears(doc, claims), ...isoDates(doc));
+  // Not push(...): a draft with 100,000+ month-years or ISO dates would overflow the call stack.
+  for (const c of monthYears(doc, claims)) found.push(c);
+  for (const c of isoDates(doc)) found.push(c);
   found.sort((x, y) => x.start - y.start || y.end - x.end);
 
   // Tokens of a date (and of a trimmed time after it) are no longer numbers.

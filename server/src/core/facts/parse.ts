@@ -36,6 +36,7 @@ interface RawFact {
   occasion?: string | null;
   occasionCues?: string[];
   asOf?: string | null;
+  supersedes?: string | null;
   quote: RawQuote;
   alsoIn?: RawQuote[];
   conflicts?: Array<RawQuote & { note: string }>;
@@ -96,11 +97,20 @@ export function parseFactValue(kind: FactValue['kind'], value: RawFact['value'])
 const quoteOf = (q: RawQuote): Quote => ({ source: q.source, text: q.text });
 
 /**
+ * Sources and entities declared elsewhere (the bundled base, other fact files): a workspace fact
+ * may cite a source or name a subject by id from any loaded file.
+ */
+export interface ExternalRefs {
+  sources: ReadonlyMap<string, Source>;
+  entities: ReadonlyMap<string, Entity>;
+}
+
+/**
  * Validates a parsed fact file (from YAML or JSON) and builds a fact base from every valid part.
  * Invalid facts are dropped one by one and reported; a file that fails the schema as a whole
  * yields an empty base with its problems, so callers can keep their last good version.
  */
-export function parseFactBase(data: unknown): ParsedFactBase {
+export function parseFactBase(data: unknown, external?: ExternalRefs): ParsedFactBase {
   const problems: FactProblem[] = validate(data).map((e) => ({ path: e.instancePath || '/', message: schemaMessage(e) }));
   const base: FactBase = { sources: new Map(), entities: new Map(), facts: [] };
   if (problems.length) return { base, problems };
@@ -127,12 +137,13 @@ export function parseFactBase(data: unknown): ParsedFactBase {
     if (ids.has(f.id)) problems.push({ path: `${at}/id`, message: `duplicate fact id "${f.id}"` });
     const value = parseFactValue(f.kind ?? 'number', f.value);
     if (!value) problems.push({ path: `${at}/value`, message: `value ${JSON.stringify(f.value)} does not parse as ${f.kind ?? 'number'}` });
-    if (!base.entities.has(f.subject)) problems.push({ path: `${at}/subject`, message: `unknown subject "${f.subject}" (not in entities)` });
-    if (f.party && !base.entities.has(f.party)) problems.push({ path: `${at}/party`, message: `unknown party "${f.party}" (not in entities)` });
+    const entity = (id: string) => base.entities.has(id) || (external?.entities.has(id) ?? false);
+    if (!entity(f.subject)) problems.push({ path: `${at}/subject`, message: `unknown subject "${f.subject}" (not in entities)` });
+    if (f.party && !entity(f.party)) problems.push({ path: `${at}/party`, message: `unknown party "${f.party}" (not in entities)` });
     const quotes: Array<[string, RawQuote]> = [[`${at}/quote`, f.quote], ...(f.alsoIn ?? []).map((q, j): [string, RawQuote] => [`${at}/alsoIn/${j}`, q]),
       ...(f.conflicts ?? []).map((q, j): [string, RawQuote] => [`${at}/conflicts/${j}`, q])];
     for (const [path, q] of quotes) {
-      if (!base.sources.has(q.source)) problems.push({ path: `${path}/source`, message: `fact "${f.id}" points at missing source "${q.source}"` });
+      if (!base.sources.has(q.source) && !external?.sources.has(q.source)) problems.push({ path: `${path}/source`, message: `fact "${f.id}" points at missing source "${q.source}"` });
     }
     if (problems.length > before || !value) return;
     ids.add(f.id);
@@ -141,6 +152,7 @@ export function parseFactBase(data: unknown): ParsedFactBase {
       subject: f.subject, context: f.context ?? [], party: f.party ?? null, stance: f.stance ?? null,
       attributionSensitive: f.attributionSensitive ?? false, disputed: f.disputed ?? false,
       occasion: f.occasion ?? null, occasionCues: f.occasionCues ?? [], asOf: f.asOf ?? null,
+      ...(f.supersedes ? { supersedes: f.supersedes } : {}),
       quote: quoteOf(f.quote), alsoIn: (f.alsoIn ?? []).map(quoteOf),
       conflicts: (f.conflicts ?? []).map((c) => ({ ...quoteOf(c), note: c.note })),
       erratum: f.erratum ?? null, note: f.note ?? null,

@@ -99,7 +99,8 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
       while (next < figures.length && figures[next]!.span.end <= sentence.end) inSentence.push(figures[next++]!);
       if (!inSentence.length) return;
       const previous = si > 0 ? block.sentences[si - 1]! : null;
-      claims.push(...claimsInSentence(ctx, block, sentence, previous, inSentence));
+      // Not push(...): a sentence of 100,000+ figures ("1,1,1,…") would overflow the call stack.
+      for (const c of claimsInSentence(ctx, block, sentence, previous, inSentence)) claims.push(c);
     });
   }
   return claims;

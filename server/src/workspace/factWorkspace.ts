@@ -1,0 +1,182 @@
+// The workspace's fact files: discovered on disk, overridden by open editor buffers, merged with
+// the bundled base. Keeps each file's last good facts so a broken edit never un-checks a draft.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { collectRefs, mergeFactBases, type MergedFactBase } from '../core/facts/merge';
+import type { Fact, FactBase } from '../core/types';
+import { declaredRefs, FACT_FILE_RE, locatePath, parseFactFile, pathOfId, readFactFile, type LocatedProblem } from './factFile';
+import { globToRegExp } from './glob';
+
+export interface FactFileSettings {
+  factFiles: string[];
+  useBundledFacts: boolean;
+}
+
+interface FileState {
+  /** Text of the open editor buffer, which wins over the disk while the file is open. */
+  buffer: string | null;
+  /** Facts last in use from this file (the last good version of each). */
+  lastGood: FactBase | null;
+  /** Text last read from disk; undefined until read, or after a change event. Saves re-reading every file on each keystroke in one. */
+  disk?: string | null;
+}
+
+export interface FactWorkspaceResult {
+  merged: MergedFactBase;
+  /** Problems per fact file URI; a file with none is listed with [] so its old squiggles clear. */
+  problems: Map<string, LocatedProblem[]>;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+const MAX_FILES = 2000;
+
+export class FactWorkspace {
+  private folders: string[] = [];
+  private settings: FactFileSettings = { factFiles: [], useBundledFacts: true };
+  private readonly files = new Map<string, FileState>();
+
+  constructor(private readonly bundled: () => FactBase) {}
+
+  setFolders(uris: string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  }
+
+  /** The innermost workspace folder holding a document (a path), or null. */
+  folderOf(uri: string): string | null {
+    if (!uri.startsWith('file:')) return null;
+    const path = fileURLToPath(uri);
+    const holding = this.folders.filter((f) => { const rel = relative(f, path); return !rel.startsWith('..') && !isAbsolute(rel); });
+    return holding.sort((a, b) => b.length - a.length)[0] ?? null;
+  }
+
+  hasFolders(): boolean {
+    return this.folders.length > 0;
+  }
+
+  /** True when the settings differ from the ones in use. */
+  setSettings(s: FactFileSettings): boolean {
+    const changed = JSON.stringify(s) !== JSON.stringify(this.settings);
+    this.settings = s;
+    return changed;
+  }
+
+  /** Whether a document is one of ours: named *.facts.yaml/json, or matched by factFiles. */
+  isFactFile(uri: string): boolean {
+    if (!uri.startsWith('file:')) return FACT_FILE_RE.test(uri);
+    const path = fileURLToPath(uri);
+    return FACT_FILE_RE.test(path) || this.matchesSetting(path);
+  }
+
+  private matchesSetting(path: string): boolean {
+    return this.settings.factFiles.some((g) => {
+      const re = globToRegExp(g);
+      if (isAbsolute(g)) return re.test(path.split(sep).join('/'));
+      return this.folders.some((f) => {
+        const rel = relative(f, path);
+        return !rel.startsWith('..') && re.test(rel.split(sep).join('/'));
+      });
+    });
+  }
+
+  /** Re-lists the workspace folders. Called at start, on settings changes and on created/deleted files. */
+  rescan(): void {
+    const found = new Set<string>();
+    const walk = (dir: string, depth: number) => {
+      if (depth > 12 || found.size >= MAX_FILES) return;
+      let entries: string[];
+      try { entries = readdirSync(dir); } catch { return; }
+      for (const name of entries) {
+        if (SKIP_DIRS.has(name)) continue;
+        const full = join(dir, name);
+        let isDir = false;
+        try { isDir = statSync(full).isDirectory(); } catch { continue; }
+        if (isDir) walk(full, depth + 1);
+        else if (FACT_FILE_RE.test(name) || this.matchesSetting(full)) found.add(pathToFileURL(full).href);
+      }
+    };
+    for (const f of this.folders) walk(f, 0);
+    for (const g of this.settings.factFiles) if (isAbsolute(g) && !/[*?[]/.test(g)) found.add(pathToFileURL(g).href);
+    for (const uri of [...this.files.keys()]) if (!found.has(uri) && this.files.get(uri)!.buffer === null) this.files.delete(uri);
+    for (const uri of found) if (!this.files.has(uri)) this.files.set(uri, { buffer: null, lastGood: null });
+  }
+
+  /** An open buffer's text (or null when closed: the disk is read again). */
+  setBuffer(uri: string, text: string | null): void {
+    const state = this.files.get(uri) ?? { buffer: null, lastGood: null };
+    state.buffer = text;
+    if (text === null) delete state.disk; // closed, perhaps after a save: read the disk again
+    this.files.set(uri, state);
+  }
+
+  /** A file created, changed or deleted on disk. A deleted file's facts go with it. */
+  fileEvent(uri: string, deleted: boolean): void {
+    if (deleted) {
+      const state = this.files.get(uri);
+      if (state && state.buffer === null) this.files.delete(uri);
+      return;
+    }
+    const state = this.files.get(uri);
+    if (state) delete state.disk;
+    else this.files.set(uri, { buffer: null, lastGood: null });
+  }
+
+  private textOf(uri: string, state: FileState): string | null {
+    if (state.buffer !== null) return state.buffer;
+    if (state.disk === undefined) {
+      try { state.disk = readFileSync(fileURLToPath(uri), 'utf8'); } catch { state.disk = null; }
+    }
+    return state.disk;
+  }
+
+  /** Parses every known file and merges it with the bundled base (when enabled). */
+  build(): FactWorkspaceResult {
+    const problems = new Map<string, LocatedProblem[]>();
+    const bundled = this.settings.useBundledFacts ? this.bundled() : null;
+    const uris = [...this.files.keys()].sort();
+    const reads = new Map<string, ReturnType<typeof readFactFile>>();
+    for (const uri of uris) {
+      const text = this.textOf(uri, this.files.get(uri)!);
+      if (text === null) { this.files.delete(uri); continue; } // gone from disk
+      reads.set(uri, readFactFile(text));
+    }
+    const refs = collectRefs([...(bundled ? [bundled] : []), ...[...reads.values()].map((r) => declaredRefs(r.data))]);
+    const layers = bundled ? [{ origin: 'bundled', base: bundled }] : [];
+    for (const [uri, read] of reads) {
+      const state = this.files.get(uri)!;
+      const { base, problems: found } = parseFactFile(read, refs);
+      problems.set(uri, found);
+      const effective = base ? keepLastGood(base, state.lastGood, read.data) : state.lastGood;
+      state.lastGood = effective;
+      if (effective) layers.push({ origin: uri, base: effective });
+    }
+    const merged = mergeFactBases(layers);
+    for (const p of merged.problems) {
+      const read = reads.get(p.origin);
+      if (!read) continue;
+      const at = locatePath(read, pathOfId(read.data, p.what, p.id));
+      problems.get(p.origin)?.push({ ...at, message: p.message, kind: p.message.includes('supersedes') ? 'reference' : 'duplicate' });
+    }
+    return { merged, problems };
+  }
+
+  knownFiles(): string[] {
+    return [...this.files.keys()];
+  }
+}
+
+/**
+ * A fact that became invalid keeps its last good version, as long as the file still names it;
+ * a fact removed from the file is gone.
+ */
+function keepLastGood(current: FactBase, lastGood: FactBase | null, data: unknown): FactBase {
+  if (!lastGood) return current;
+  const kept = new Set(current.facts.map((f) => f.id));
+  const facts = (data as { facts?: unknown } | null)?.facts;
+  const named = new Set(Array.isArray(facts) ? facts.map((f: unknown) => (f && typeof f === 'object' ? (f as { id?: unknown }).id : undefined)) : []);
+  const carried: Fact[] = lastGood.facts.filter((f) => !kept.has(f.id) && named.has(f.id));
+  if (!carried.length) return current;
+  const sources = new Map([...lastGood.sources, ...current.sources]);
+  const entities = new Map([...lastGood.entities, ...current.entities]);
+  return { sources, entities, facts: [...current.facts, ...carried] };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { mergeFactBases } from '../../server/src/core/facts/merge';
+import type { Fact, FactBase } from '../../server/src/core/types';
+
+const fact = (id: string, n: number, extra: Partial<Fact> = {}): Fact => ({
+  id, value: { kind: 'number', n }, unit: 'berth', qualifier: null, statement: `${n} berths`, subject: 'port', context: [],
+  party: null, stance: null, attributionSensitive: false, disputed: false, occasion: null, occasionCues: [], asOf: null,
+  quote: { source: 'office', text: `${n} berths` }, alsoIn: [], conflicts: [], erratum: null, note: null, ...extra,
+});
+const layer = (facts: Fact[]): FactBase => ({ sources: new Map(), entities: new Map(), facts });
+
+describe('mergeFactBases', () => {
+  it('reports a duplicate fact id in both files and keeps the first', () => {
+    const m = mergeFactBases([{ origin: 'a', base: layer([fact('x', 1)]) }, { origin: 'b', base: layer([fact('x', 2)]) }]);
+    expect(m.base.facts.map((f) => f.value)).toEqual([{ kind: 'number', n: 1 }]);
+    expect(m.problems.map((p) => p.origin).sort()).toEqual(['a', 'b']);
+  });
+  it('marks facts of different files that disagree on the same matter as conflicts', () => {
+    const m = mergeFactBases([{ origin: 'bundled', base: layer([fact('old', 40)]) }, { origin: 'ws', base: layer([fact('new', 42)]) }]);
+    expect(m.conflicts.get('new')?.map((f) => f.id)).toEqual(['old']);
+    expect(m.conflicts.get('old')?.map((f) => f.id)).toEqual(['new']);
+  });
+  it('drops a superseded fact from matching, with no conflict left', () => {
+    const m = mergeFactBases([{ origin: 'bundled', base: layer([fact('old', 40)]) }, { origin: 'ws', base: layer([fact('new', 42, { supersedes: 'old' })]) }]);
+    expect(m.base.facts.map((f) => f.id)).toEqual(['new']);
+    expect(m.conflicts.size).toBe(0);
+  });
+  it('reports a supersedes that names no fact', () => {
+    const m = mergeFactBases([{ origin: 'ws', base: layer([fact('new', 42, { supersedes: 'nothing' })]) }]);
+    expect(m.problems[0]!.message).toContain('supersedes unknown fact "nothing"');
+  });
+});
