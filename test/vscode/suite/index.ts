@@ -54,9 +54,13 @@ let api: FactDeskApi;
 test('activates on a Markdown draft and starts the server', async () => {
   const ext = vscode.extensions.getExtension<FactDeskApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed in this extension host`);
-  // Activation is for drafts only (another extension may already have made a plaintext model).
+  // Activation is for drafts, and for workspaces that keep fact files (their diagnostics come from
+  // the server); never on start-up (another extension may already have made a plaintext model).
   const events = (ext.packageJSON as { activationEvents: string[] }).activationEvents;
-  assert.deepEqual([...events].sort(), ['onLanguage:markdown', 'onLanguage:news-draft', 'onLanguage:plaintext']);
+  assert.deepEqual([...events].sort(), [
+    'onLanguage:markdown', 'onLanguage:news-draft', 'onLanguage:plaintext',
+    'workspaceContains:**/*.facts.json', 'workspaceContains:**/*.facts.yaml',
+  ]);
   await open('desk-note.md');
   await waitFor('the extension to activate', () => ext.isActive, 20_000);
   api = ext.exports;
