@@ -39,13 +39,16 @@ export async function aptInstall(packages: string[], why: string): Promise<void>
   }
   const t0 = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // Another apt run (a second suite, unattended upgrades) may hold dpkg's lock: wait for it
+  // rather than fail the whole run.
+  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
   if (!aptUpdated) {
     log('apt-get update');
-    await run('apt-get', ['update', '-q'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    await run('apt-get', [...wait, 'update', '-q'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     aptUpdated = true;
   }
   log(`apt-get install ${missing.join(' ')} (${why})`);
-  await run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  await run('apt-get', [...wait, 'install', '-y', '-q', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   log(`installed ${missing.join(', ')} in ${elapsed(t0)}`);
 }
 
