@@ -8,7 +8,7 @@ import { type Piece, type PercentStyle, readNumber, readPercent } from './number
 import { ORDINAL_WORDS, isNumberWord } from './numberWords';
 import { readOrdinal } from './ordinals';
 import { readAll, readArticleUnit, readFold, readFraction, readRatio, readVague } from './quantities';
-import { compoundUnit, knownUnit, readUnit } from './units';
+import { collectiveUnit, compoundUnit, knownUnit, readUnit } from './units';
 
 // Reads the figure starting at a token, trying the specific shapes before the general one:
 // dates, shares and vague amounts, ordinals, then a number with whatever follows it (percent
@@ -252,6 +252,8 @@ function readCounted(scan: Scan, i: number, currency: { unit: string; start: num
   const form = formOf(p);
   let vEnd = p.end;
   let n = p.value;
+  const collective = !u && !hedge && wordAt(doc, i - 1) === 'of' ? collectiveUnit(wordAt(doc, i - 2)) : null;
+  if (collective) return base({ kind: 'number', n }, p.end, p.end, collective, form);
   if (u && u.scale !== 1) {
     n *= u.scale;
     form.multiplier = doc.text.slice(p.end, toks[u.last]!.end);

@@ -102,8 +102,12 @@ function ofAMillion(doc: Doc, k: number): { scale: number; last: number } | null
 function share(doc: Doc, i: number, valueLast: number, fraction: number): Cand {
   const big = ofAMillion(doc, valueLast + 1);
   if (big) {
-    const c = cand(doc, i, big.last, big.last, { kind: 'number', n: Math.round(fraction * big.scale) }, null);
-    return c;
+    // As with "half a million people", the noun after the scale says what is counted.
+    const counted = readUnit(doc, big.last + 1);
+    const n = Math.round(fraction * big.scale);
+    return counted && counted.scale === 1
+      ? cand(doc, i, big.last, counted.last, { kind: 'number', n }, counted.unit)
+      : cand(doc, i, big.last, big.last, { kind: 'number', n }, null);
   }
   return cand(doc, i, valueLast, valueLast, { kind: 'percent', n: round2(fraction * 100) }, null);
 }

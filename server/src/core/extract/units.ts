@@ -156,6 +156,17 @@ export function readUnit(doc: Doc, k: number, opts: UnitOptions = {}): UnitHit |
   return { unit: singular(w), scale: 1, last: k };
 }
 
+// "an army of 800,000", "a crowd of 200,000", "a coalition of 30": the noun before "of" says what
+// a bare number counts, as a noun after it would ("800,000 troops").
+const COLLECTIVES = new Map<string, string>([
+  ...['army', 'armies', 'military', 'force', 'forces', 'contingent', 'garrison'].map((w): [string, string] => [w, 'troop']),
+  ...['crowd', 'crowds', 'rally', 'protest', 'demonstration', 'march'].map((w): [string, string] => [w, 'person']),
+  ...['coalition', 'alliance'].map((w): [string, string] => [w, 'country']),
+]);
+
+/** The unit a collective noun gives the number after "<noun> of". */
+export const collectiveUnit = (w: string | null): string | null => (w === null ? null : COLLECTIVES.get(w) ?? null);
+
 const DETERMINERS = new Set(['the', 'these', 'those', 'their', 'its', 'his', 'her', 'our', 'your', 'my']);
 
 /**
