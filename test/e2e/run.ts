@@ -164,9 +164,18 @@ async function main(): Promise<number> {
         await p.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
         return hover.isVisible().catch(() => false);
       }, 20_000, 400);
-      const text = norm(await hover.innerText());
-      for (const want of ['75%', 'Moscow currently holds about 75% of Donetsk', 'Zelensky Says He Has No Clear Security Guarantees from Allies']) {
-        if (!text.includes(want)) throw new Error(`hover lacks "${want}":\n${text}`);
+      // The diagnostic's part of the hover shows first; the server's hover follows ("Loading..."
+      // until it answers, which on a busy machine takes a while): poll until it is in.
+      const wants = ['75%', 'Moscow currently holds about 75% of Donetsk', 'Zelensky Says He Has No Clear Security Guarantees from Allies'];
+      let text = '';
+      try {
+        await waitFor('the server\'s hover text', async () => {
+          text = norm(await hover.innerText().catch(() => ''));
+          return !text.includes('Loading...') && wants.every((w) => text.includes(w));
+        }, 15_000, 250);
+      } catch {
+        const missing = wants.find((w) => !text.includes(w));
+        throw new Error(`hover lacks "${missing ?? '(still loading)'}":\n${text}`);
       }
       await shot(p, '02-hover');
       await p.mouse.move(5, 5);
