@@ -78,6 +78,10 @@ const rows: Row[] = [
   ['- Jan. 25: Zelensky says the US guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
   ['A poll found 54% of Ukrainians reject ceding Donetsk, while 18 per cent would accept a freeze.', '18 per cent', 'silent'],
   ['He wants at least 25 years, longer than the 15-year pledge the US has offered.', '15-year', 'ok', 'us-offer-15-years'],
+  // a semicolon keeps a name in one statement from a figure in the other
+  ['The US document was ready; five days later, Reuters reported new conditions.', 'five days', 'silent'],
+  ['A deal is close, Trump said; 90% of voters doubt it.', '90%', 'silent'],
+  ['Trump said a deal could take several months; his envoys disagreed.', 'several months', 'wrong', 'trump-deal-several-weeks'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -70,7 +70,10 @@ const PEOPLE_AFTER = /^[\s-]*(?:residents?|people|citizens?|voters?|inhabitants?
 // A name before a figure does not reach into a new clause: "…any part of Donetsk, while 18 per
 // cent said…" is about the poll, not Donetsk. "the Budapest Memorandum, signed in 1994" and
 // "the Axios interview, which came out on Dec. 26" still are: a relative clause points back.
-const CLAUSE_BREAK = /[,;:—–(]\s*(?:while|whereas|but|although|though|and|as|if|because|since|unless)\b/iu;
+const CLAUSE_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|as|if|because|since|unless)\b/iu;
+// A semicolon joins two statements: "the document was ready; five days later, Reuters…" — the
+// name in one says nothing about a figure in the other, whichever comes first.
+const SEMICOLON = /;/;
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
 
@@ -155,7 +158,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // A figure that labels its line ("- 2026-01-20: Zelensky says the document is ready")
       // is what the whole line is about.
       const label = left >= 0 && left === labelIndex;
-      const leftOk = !attached && (leftWords <= AFTER_FIGURE_WORDS || label);
+      const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
       const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
       if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
       if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
