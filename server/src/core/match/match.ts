@@ -4,7 +4,7 @@ import { HitIndex, WordIndex } from './context';
 import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
 import { segment, type Block } from './segment';
-import { fits, isDistinctiveUnit } from './units';
+import { fits, isDistinctiveUnit, isTimeUnit } from './units';
 
 /** Who a draft says gave a figure, read from the words around it. */
 export interface Attribution {
@@ -75,6 +75,9 @@ const CLAUSE_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|a
 // name in one says nothing about a figure in the other, whichever comes first.
 const SEMICOLON = /;/;
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
+// "a day after the UK and France signed a declaration": a span of time before "after"/"before"
+// measures from the event that clause names, so that name reaches as far as one before a figure.
+const EVENT_CLAUSE = /^\s+(?:after|before)\s[^,;:.!?—–()]*$/u;
 const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
 
 /**
@@ -158,7 +161,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // A figure that labels its line ("- 2026-01-20: Zelensky says the document is ready")
       // is what the whole line is about.
       const label = left >= 0 && left === labelIndex;
-      const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+      const event = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+      const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label || event) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
       const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
       if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
       if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);

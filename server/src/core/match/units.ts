@@ -35,6 +35,9 @@ export function sameUnit(a: string, b: string): boolean {
 
 const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'anniversary', 'decade']);
 
+/** A span of time ("days", "years"), as opposed to a count of things. */
+export const isTimeUnit = (unit: string | null): boolean => unit !== null && TIME_UNITS.has(unit);
+
 /**
  * A unit that on its own says what is counted ("countries", "-strong"), as opposed to time units
  * that fit countless claims. Only these may be matched from a heading or a list's lead-in.
