@@ -78,6 +78,12 @@ const rows: Row[] = [
   ['- Jan. 25: Zelensky says the US guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
   ['A poll found 54% of Ukrainians reject ceding Donetsk, while 18 per cent would accept a freeze.', '18 per cent', 'silent'],
   ['He wants at least 25 years, longer than the 15-year pledge the US has offered.', '15-year', 'ok', 'us-offer-15-years'],
+  // a date opening its sentence is when the clause happened
+  ['On 22 January he said the American guarantee document was ready.', '22 January', 'ok', 'us-document-ready-2026-01-22'],
+  ['By Jan. 25 Zelensky was saying the US guarantee document was ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
+  ['In 1995 Ukraine gave up its arsenal under the Budapest Memorandum.', '1995', 'wrong', 'budapest-memorandum-1994'],
+  ['On Jan. 25, Zelensky met envoys, but the US guarantee document was ready only later.', 'Jan. 25', 'silent'],
+  ['Zelensky said on Jan. 25 that he would travel to Davos, and that the document was ready.', 'Jan. 25', 'silent'],
   // a span of time before "after" is about the event that clause names
   ['The warning comes a day after the UK and France signed a declaration of intent.', 'a day', 'ok', 'zelensky-remarks-day-after-declaration'],
   ['He spoke out three days after Britain and France had signed a declaration.', 'three days', 'wrong', 'zelensky-remarks-day-after-declaration'],

@@ -78,6 +78,9 @@ const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 // "a day after the UK and France signed a declaration": a span of time before "after"/"before"
 // measures from the event that clause names, so that name reaches as far as one before a figure.
 const EVENT_CLAUSE = /^\s+(?:after|before)\s[^,;:.!?—–()]*$/u;
+// "On 22 January he said the American guarantee document was ready": a date that opens its
+// sentence says when the clause happened, so a name after it reaches as far as one before a figure.
+const OPENER = /^[\s“"'‘(]*(?:(?:on|in|by|since|until|from|as of)\s+)?$/iu;
 const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
 
 /**
@@ -133,6 +136,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
 
   const first = figures[0]!;
   const labelIndex = first && ctx.text.slice(sentence.start, extentStart(first)).trim() === '' && LABEL_END.test(ctx.text.slice(first.span.end, first.span.end + 3)) ? 0 : -1;
+  const openerIndex = first && (first.value.kind === 'date' || first.value.kind === 'year') && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
   for (const hit of hits) {
     for (const subject of hit.keys) {
       // The figure's own noun may name the subject ("200,000 protesters", "three layers").
@@ -162,7 +166,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // is what the whole line is about.
       const label = left >= 0 && left === labelIndex;
       const event = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-      const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label || event) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+      const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+      const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label || event || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
       const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
       if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
       if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
