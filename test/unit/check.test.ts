@@ -78,6 +78,10 @@ const rows: Row[] = [
   ['- Jan. 25: Zelensky says the US guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
   ['A poll found 54% of Ukrainians reject ceding Donetsk, while 18 per cent would accept a freeze.', '18 per cent', 'silent'],
   ['He wants at least 25 years, longer than the 15-year pledge the US has offered.', '15-year', 'ok', 'us-offer-15-years'],
+  // a speech verb names the speaker, who may cite another party's figure; a stance word names the owner
+  ['Zelenskyy told the conference that a 15-year guarantee would not be enough.', '15-year', 'ok', 'us-offer-15-years'],
+  ['In Munich, Zelenskyy told reporters that a 25-year guarantee was the minimum.', '25-year', 'wrong', 'zelenskyy-demand-min-20-years'],
+  ['At Munich, Zelenskyy demanded a 15-year guarantee.', '15-year', 'wrong', 'zelenskyy-demand-min-20-years'],
   // a date opening its sentence is when the clause happened
   ['On 22 January he said the American guarantee document was ready.', '22 January', 'ok', 'us-document-ready-2026-01-22'],
   ['By Jan. 25 Zelensky was saying the US guarantee document was ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],

@@ -52,7 +52,14 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
     // meeting "early in January" when the sources date that meeting January 6.
     const precise = consistentSet.filter((f) => precision(f.value) >= precision(claim.figure.value));
     if (precise.length) consistentSet = precise;
-    const agreeing = consistentSet.filter((f) => agrees(claim.figure, f) === true);
+    let agreeing = consistentSet.filter((f) => agrees(claim.figure, f) === true);
+    // A plain speech verb names who speaks, not whose figure it is: in "Zelenskyy told the
+    // conference a 15-year guarantee would not be enough" he cites the US offer, not his own.
+    const speakerOnly = claim.attribution.party !== null && claim.attribution.stance === null;
+    if (!agreeing.length && speakerOnly) {
+      const cited = claim.candidates.filter((f) => f.attributionSensitive && agrees(claim.figure, f) === true);
+      if (cited.length) { agreeing = cited; consistentSet = cited; }
+    }
     const undecidable = consistentSet.length > 0 && consistentSet.every((f) => agrees(claim.figure, f) === null);
     if (undecidable) continue;
     if (agreeing.length) {
