@@ -160,6 +160,22 @@ describe('check: messages and replacements', () => {
     expect(r.span.end).toBeLessThanOrEqual(f.figure.span.end);
   });
 
+  it.each([
+    ['The coalition of the willing met in Paris on 2026-01-07.', '2026-01-07', '2026-01-06', 'January 6, 2026'],
+    ['Axios ran the interview on 25 December 2025.', '25 December 2025', '26 December 2025', 'December 26, 2025'],
+    ['He planned to meet European partners and Trump in January 2024.', 'January 2024', 'January 2026', 'January 2026'],
+  ])('%s: a wrong date is offered in the draft\'s format first, then as the sources write it', (text, figure, draftStyle, sourceStyle) => {
+    const f = findingAt(check(text, base), text, figure)!;
+    expect(f.verdict).toBe('wrong');
+    expect(f.replacements[0]!.newText).toBe(draftStyle);
+    expect(f.replacements.map((r) => r.newText)).toContain(sourceStyle);
+  });
+
+  it('adds no year to a date that gives none', () => {
+    const text = 'The coalition of the willing met in Paris on 7 January.';
+    expect(findingAt(check(text, base), text, '7 January')!.replacements.map((r) => r.newText)).toEqual(['6 January']);
+  });
+
   it('offers the party\'s own figures for a misattributed duration', () => {
     const text = 'After meeting Trump at Mar-a-Lago, Zelensky said in an audio message that he wants a 15-year guarantee.';
     const f = findingAt(check(text, base), text, '15-year')!;

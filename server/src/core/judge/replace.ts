@@ -129,6 +129,19 @@ function attributionFor(base: FactBase, claim: Claim, fact: Fact): Replacement |
   return { title: `Attribute to the source: ${text} is what ${who} ${STANCE_VERB[fact.stance]}`, span: claim.figure.valueSpan, newText, fact, preferred: true };
 }
 
+/**
+ * "2026-01-06" or "6 January 2026" keep the draft's format; a reporter copying from the source
+ * may want its form too ("January 6, 2026"). Only for a figure that gives the year itself, so the
+ * alternative adds nothing the draft did not already state.
+ */
+function sourceFormDate(claim: Claim, fact: Fact): Replacement | null {
+  const f = claim.figure.value, v = fact.value;
+  if (f.kind !== 'date' || v.kind !== 'date' || f.year === undefined || v.year === undefined || v.month === undefined) return null;
+  const day = f.day !== undefined ? v.day : undefined;
+  const newText = `${MONTHS[v.month - 1]}${day !== undefined ? ` ${day},` : ''} ${v.year}`;
+  return { title: `Replace with the date as the sources write it: ${newText} (${fact.statement})`, span: claim.figure.valueSpan, newText, fact, preferred: false };
+}
+
 export function replacementsFor(base: FactBase, claim: Claim, kind: WrongKind, ranked: Fact[]): Replacement[] {
   if (kind === 'wrong-attribution') {
     const r = attributionFor(base, claim, ranked[0]!);
@@ -136,8 +149,9 @@ export function replacementsFor(base: FactBase, claim: Claim, kind: WrongKind, r
   }
   const out: Replacement[] = [];
   for (const fact of ranked) {
-    const r = replacementFor(claim, fact, out.length === 0);
-    if (r && !out.some((o) => o.newText === r.newText)) out.push(r);
+    for (const r of [replacementFor(claim, fact, out.length === 0), sourceFormDate(claim, fact)]) {
+      if (r && out.length < MAX_REPLACEMENTS && r.newText !== valueText(claim.figure) && !out.some((o) => o.newText === r.newText)) out.push(r);
+    }
     if (out.length === MAX_REPLACEMENTS) break;
   }
   return out;
