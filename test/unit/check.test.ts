@@ -82,6 +82,11 @@ const rows: Row[] = [
   ['Zelenskyy told the conference that a 15-year guarantee would not be enough.', '15-year', 'ok', 'us-offer-15-years'],
   ['In Munich, Zelenskyy told reporters that a 25-year guarantee was the minimum.', '25-year', 'wrong', 'zelenskyy-demand-min-20-years'],
   ['At Munich, Zelenskyy demanded a 15-year guarantee.', '15-year', 'wrong', 'zelenskyy-demand-min-20-years'],
+  // a list of values takes its subject from the occasion named with it
+  ['In the audio message after Mar-a-Lago, Zelensky said he would like Washington to consider 30, 40 or 60 years.', '30, 40 or 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
+  ['In an audio message, Kyiv said it would like Washington to consider three, four or five decades.', 'three, four or five decades', 'ok', 'zelensky-floated-30-40-50-years'],
+  ['In the audio message Zelensky said reconstruction would take 10 years.', '10 years', 'silent'],
+  ['Zelensky said he would like Washington to consider 30, 40 or 60 years.', '30, 40 or 60 years', 'silent'],
   // a date opening its sentence is when the clause happened
   ['On 22 January he said the American guarantee document was ready.', '22 January', 'ok', 'us-document-ready-2026-01-22'],
   ['By Jan. 25 Zelensky was saying the US guarantee document was ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],

@@ -13,6 +13,8 @@ export interface Lexicon {
   cues: PhraseMatcher<string>;
   stances: PhraseMatcher<StanceCue>;
   factsBySubject: Map<string, Fact[]>;
+  /** Facts that list several values and name an occasion ("30, 40, 50 years", audio message). */
+  listedFacts: Fact[];
 }
 
 export interface StanceCue {
@@ -69,6 +71,7 @@ export function lexiconFor(base: FactBase): Lexicon {
     cues: new PhraseMatcher(cueWords),
     stances: new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }])),
     factsBySubject,
+    listedFacts: base.facts.filter((f) => f.value.kind === 'set' && f.occasionCues.length > 0),
   };
   cache.set(base, lexicon);
   return lexicon;

@@ -190,7 +190,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       const section = [block.heading, block.leadIn].filter((s): s is Span => s !== null);
       windows.push([linksFrom(ctx, figure, section, Tier.Section), [...section, block]]);
     }
-    const candidates = chooseCandidates(ctx, figure, windows);
+    let candidates = chooseCandidates(ctx, figure, windows);
+    if (!candidates.length && figure.value.kind === 'set') candidates = listedByOccasion(ctx, figure, sentence);
     return {
       figure,
       candidates,
@@ -238,6 +239,19 @@ function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[
     }
   }
   return [];
+}
+
+/**
+ * "In the audio message he asked Washington to consider 30, 40 or 60 years": a list of values is
+ * distinctive enough that the occasion it was listed on, named in the sentence, stands in for the
+ * subject the sentence leaves out. Single numbers never match this way.
+ */
+function listedByOccasion(ctx: Ctx, figure: Figure, sentence: Span): Fact[] {
+  if (!ctx.lex.listedFacts.length) return [];
+  const words = new Set<string>();
+  for (const h of ctx.cues.within(sentence)) for (const k of h.keys) words.add(k);
+  return ctx.lex.listedFacts.filter((f) => fits(figure, f) && f.occasionCues.some((w) => words.has(w.toLowerCase())) &&
+    f.context.every((group) => group.some((w) => words.has(w.toLowerCase()))));
 }
 
 function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
