@@ -92,7 +92,7 @@ export class PhraseMatcher<K> {
   private readonly keysByPhrase = new Map<string, K[]>();
   /** Every phrase key cut after one of its atoms: where a walk through the text may go on. */
   private readonly prefixes = new Set<string>();
-  /** First atoms of the phrases, with the base forms of one-word phrases' words. */
+  /** First atoms of the phrases, and the inflected forms of one-word phrases. */
   private readonly firsts = new Set<string>();
 
   constructor(entries: Iterable<[phrase: string, key: K]>) {
@@ -119,7 +119,13 @@ export class PhraseMatcher<K> {
         key += (a.gap[i] ? ' ' : '') + a.norms[i];
         this.prefixes.add(key);
       }
-      this.firsts.add(a.norms[0]!);
+      const first = a.norms[0]!;
+      this.firsts.add(first);
+      // The inverse of baseForms, so that a word of the text is tested with one lookup.
+      if (a.norms.length === 1 && first.length >= 3) {
+        for (const suffix of ['s', 'es', 'd', 'ed', 'ing']) this.firsts.add(first + suffix);
+        if (first.endsWith('e')) this.firsts.add(`${first.slice(0, -1)}ing`);
+      }
     }
   }
 
@@ -130,7 +136,7 @@ export class PhraseMatcher<K> {
     const a = atomsOf(text);
     const n = a.norms.length;
     for (let i = lowerBound(a.starts, start); i < n && a.starts[i]! < end; i++) {
-      if (!this.startsPhrase(a.norms[i]!)) continue;
+      if (!this.firsts.has(a.norms[i]!)) continue;
       // A phrase begins a word: not right after a letter or digit ("SAU.S." holds no "U.S.").
       const before = a.starts[i]! > 0 ? text[a.starts[i]! - 1]! : '';
       if (before && LETTER_OR_DIGIT.test(before)) continue;
@@ -140,12 +146,6 @@ export class PhraseMatcher<K> {
     return out;
   }
 
-  private startsPhrase(word: string): boolean {
-    if (this.firsts.has(word)) return true;
-    const forms = baseForms(word);
-    for (let f = 1; f < forms.length; f++) if (this.firsts.has(forms[f]!)) return true;
-    return false;
-  }
 
   /** The longest phrase that starts at atom i and ends before `limit`, with its keys. */
   private longestAt(a: Atoms, i: number, limit: number): PhraseHit<K> | null {
