@@ -48,6 +48,9 @@ const rows: Row[] = [
   ['Kyiv wants five-layered security guarantees.', 'five-layered', 'wrong', 'guarantees-three-layers'],
   ['Some 300,000 protesters marched in Munich.', '300,000', 'wrong', 'munich-protest-200000'],
   ['About 200,000 people rallied in Munich against Tehran.', '200,000', 'ok', 'munich-protest-200000'],
+  ['A crowd of 250,000 gathered in Munich against Tehran.', '250,000', 'wrong', 'munich-protest-200000'],
+  ['Nearly a quarter of a million people took to the streets of Munich.', 'a quarter of a million', 'wrong', 'munich-protest-200000'],
+  ['Partners must support an army of 800k.', '800k', 'ok', 'ukraine-military-800000'],
   // years: the nearest name decides; coordinated years align with their facts
   ['The Budapest Memorandum was signed in 1995.', '1995', 'wrong', 'budapest-memorandum-1994'],
   ['Ukraine became independent in 1991 and signed the Budapest Memorandum in 1994.', '1991', 'silent'],
