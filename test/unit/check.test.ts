@@ -100,6 +100,10 @@ const rows: Row[] = [
   ['The warning comes a day after the UK and France signed a declaration of intent.', 'a day', 'ok', 'zelensky-remarks-day-after-declaration'],
   ['He spoke out three days after Britain and France had signed a declaration.', 'three days', 'wrong', 'zelensky-remarks-day-after-declaration'],
   ['He spoke out three days after Britain and France, in Paris, signed a declaration.', 'three days', 'silent'],
+  // a name binds the nearest figure of each kind of fact its subject has
+  ['The coalition meeting in Paris on Jan. 6 drew 35 countries.', '35 countries', 'wrong', 'coalition-30-countries'],
+  ['The coalition meeting in Paris on Jan. 6 drew 35 countries.', 'Jan. 6', 'ok', 'paris-coalition-meeting-2026-01-06'],
+  ['Ukraine became independent in 1991 and signed the Budapest Memorandum in 1994 with three powers.', '1991', 'silent'],
   // a semicolon keeps a name in one statement from a figure in the other
   ['The US document was ready; five days later, Reuters reported new conditions.', 'five days', 'silent'],
   ['A deal is close, Trump said; 90% of voters doubt it.', '90%', 'silent'],

@@ -145,32 +145,40 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       if (PEOPLE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) continue;
       // "75% of the Donetsk region's coal mines": the figure counts what the name possesses.
       const possessive = /['’]s$/.test(hit.phrase);
-      const usable = figures.map((f) => fitsSubject(f, subject) && !(f.span.start < hit.end && hit.start < f.span.end));
-      const link = (at: number, tier: Tier, words: number) => {
-        for (let i = 0; i < figures.length; i++) {
-          if (usable[i] && groups[i] === groups[at]) links[i]!.push({ subject, tier, words, aliasLength: hit.end - hit.start });
-        }
-      };
-      // A name binds the figure it is attached to ("nearly all of Luhansk") and, besides, the one
-      // nearest figure on either side: in "independent in 1991 and signed the Budapest
-      // Memorandum in 1994" the name belongs to 1994 alone.
-      let left = -1;
-      for (let i = figures.length - 1; i >= 0; i--) if (usable[i] && figures[i]!.span.end <= hit.start) { left = i; break; }
-      let right = -1;
-      for (let i = 0; i < figures.length; i++) if (usable[i] && extentStart(figures[i]!) >= hit.end) { right = i; break; }
-      const leftWords = left >= 0 ? ctx.words.between(figures[left]!.span.end, hit.start) : Infinity;
-      const rightWords = right >= 0 ? ctx.words.between(hit.end, extentStart(figures[right]!)) : Infinity;
-      const attached = left >= 0 && OF_ATTACHMENT.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-      if (attached && !possessive) link(left, Tier.Attached, leftWords);
-      // A figure that labels its line ("- 2026-01-20: Zelensky says the document is ready")
-      // is what the whole line is about.
-      const label = left >= 0 && left === labelIndex;
-      const event = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-      const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-      const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label || event || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-      const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
-      if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
-      if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
+      // The nearest figure is sought once per kind of fact the subject has: in "the coalition
+      // meeting in Paris on Jan. 6 drew 35 countries" the date does not hide the count.
+      const masks = new Map<string, boolean[]>();
+      for (const fact of ctx.lex.factsBySubject.get(subject) ?? []) {
+        const mask = figures.map((f) => fits(f, fact) && !(f.span.start < hit.end && hit.start < f.span.end));
+        if (mask.some(Boolean)) masks.set(mask.map(Number).join(''), mask);
+      }
+      for (const usable of masks.values()) {
+        const link = (at: number, tier: Tier, words: number) => {
+          for (let i = 0; i < figures.length; i++) {
+            if (usable[i] && groups[i] === groups[at]) links[i]!.push({ subject, tier, words, aliasLength: hit.end - hit.start });
+          }
+        };
+        // A name binds the figure it is attached to ("nearly all of Luhansk") and, besides, the one
+        // nearest figure on either side: in "independent in 1991 and signed the Budapest
+        // Memorandum in 1994" the name belongs to 1994 alone.
+        let left = -1;
+        for (let i = figures.length - 1; i >= 0; i--) if (usable[i] && figures[i]!.span.end <= hit.start) { left = i; break; }
+        let right = -1;
+        for (let i = 0; i < figures.length; i++) if (usable[i] && extentStart(figures[i]!) >= hit.end) { right = i; break; }
+        const leftWords = left >= 0 ? ctx.words.between(figures[left]!.span.end, hit.start) : Infinity;
+        const rightWords = right >= 0 ? ctx.words.between(hit.end, extentStart(figures[right]!)) : Infinity;
+        const attached = left >= 0 && OF_ATTACHMENT.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        if (attached && !possessive) link(left, Tier.Attached, leftWords);
+        // A figure that labels its line ("- 2026-01-20: Zelensky says the document is ready")
+        // is what the whole line is about.
+        const label = left >= 0 && left === labelIndex;
+        const event = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label || event || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
+        if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
+        if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
+      }
     }
   }
 
