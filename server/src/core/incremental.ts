@@ -7,52 +7,98 @@ import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 /**
  * Re-checks only what changed. A draft is cut into chunks at blank lines; a chunk's findings
  * depend only on its own text, the heading above it, the paragraph that leads into it (for a
- * list) and the set of occasion words in the whole draft, so they are cached under exactly that
- * key. Typing in one paragraph of a book-length draft re-checks that paragraph.
+ * list) and the set of occasion words in the whole draft, so they are reused while exactly those
+ * stay the same. Typing in one paragraph of a book-length draft re-checks that paragraph.
+ *
+ * Chunks before and after the edited stretch (the text's common prefix and suffix with the last
+ * version) are recognised by position, without hashing their text: on a 1 MB draft that is what
+ * keeps a keystroke cheap. Other chunks are looked up by text, so a repeated or pasted paragraph
+ * is checked once.
  *
  * One instance per open document; `check` gives the same findings as `check()` in check.ts.
  */
 export class IncrementalChecker {
-  private cache = new Map<string, CachedChunk[]>();
-  /** The draft's occasion words and the unsourced option the cache was filled under. */
-  private cacheContext = '';
+  private last: { text: string; chunks: ChunkState[] } | null = null;
+  /** The draft's occasion words and the unsourced option the last findings were made under. */
+  private lastContext = '';
 
   constructor(private readonly base: FactBase) {}
 
   check(text: string, options: CheckOptions = {}): Finding[] {
     // Code fences may span blank lines; chunking would cut them, so such drafts take the plain path.
-    if (text.includes('```') || text.includes('~~~')) return check(text, this.base, options);
+    if (text.includes('```') || text.includes('~~~')) {
+      this.last = null;
+      return check(text, this.base, options);
+    }
     const chunks = chunksOf(text);
+    const old = this.last ? this.reusable(this.last, text, chunks) : [];
+    const cues = chunks.map((c, i) => old[i]?.cues ?? this.cuesOf(c.text));
     const docCues = new Set<string>();
-    for (const c of chunks) for (const w of this.cuesOf(c.text)) docCues.add(w);
+    for (const set of cues) for (const w of set) docCues.add(w);
     // Occasion words anywhere can re-rank facts everywhere: when they change, start afresh.
     const context = `${options.reportUnsourced ? 1 : 0}|${[...docCues].sort().join('|')}`;
-    if (context !== this.cacheContext) { this.cache.clear(); this.cacheContext = context; }
+    const sameContext = context === this.lastContext;
+    this.lastContext = context;
 
-    // A key may occur many times (a repeated paragraph); each occurrence keeps its own placement.
-    const next = new Map<string, CachedChunk[]>();
+    const byKey = new Map<string, Finding[]>();
+    const states: ChunkState[] = [];
     const out: Finding[] = [];
-    let heading: Chunk | null = null;
-    let previous: Chunk | null = null;
-    for (const chunk of chunks) {
-      const leadIn = LIST_START.test(chunk.text) && previous && !HEADING_START.test(previous.text) ? previous : null;
-      const key = heading || leadIn ? `${heading?.text ?? ''}\u0000${leadIn?.text ?? ''}\u0000${chunk.text}` : chunk.text;
-      const used = next.get(key) ?? [];
-      const known = this.cache.get(key);
-      let entry = known?.[used.length];
-      if (!entry) {
-        const findings = known?.[0]?.findings ?? used[0]?.findings ?? this.checkChunk(chunk, heading, leadIn, docCues, options);
-        entry = { findings, at: 0, placed: findings };
+    let heading: ChunkState | null = null;
+    let previous: ChunkState | null = null;
+    for (const [i, chunk] of chunks.entries()) {
+      const before = sameContext ? old[i] : undefined;
+      const isList = before ? before.isList : LIST_START.test(chunk.text);
+      const leadIn = isList && previous && !previous.isHeading ? previous : null;
+      let state: ChunkState;
+      // The heading and lead-in are the same when they are the very states the chunk was
+      // checked under: reused states keep their identity, changed ones are new objects.
+      if (before && before.heading === heading && before.leadIn === leadIn) {
+        state = before;
+        state.start = chunk.start; state.end = chunk.end; state.text = chunk.text;
+      } else {
+        const key = heading || leadIn ? `${heading?.text ?? ''}\u0000${leadIn?.text ?? ''}\u0000${chunk.text}` : chunk.text;
+        let findings = byKey.get(key);
+        if (!findings) {
+          findings = this.checkChunk(chunk, heading, leadIn, docCues, options);
+          byKey.set(key, findings);
+        }
+        state = {
+          start: chunk.start, end: chunk.end, text: chunk.text, isList, isHeading: HEADING_START.test(chunk.text),
+          heading, leadIn, cues: cues[i]!, findings, at: 0, placed: findings,
+        };
       }
-      used.push(entry);
-      next.set(key, used);
       // Findings are kept relative to their chunk; placing them costs only when the chunk moved.
-      if (entry.at !== chunk.start) { entry.placed = entry.findings.map((f) => shift(f, chunk.start)); entry.at = chunk.start; }
-      for (const f of entry.placed) out.push(f);
-      if (HEADING_START.test(chunk.text)) heading = chunk;
-      previous = chunk;
+      if (state.at !== chunk.start) { state.placed = state.findings.map((f) => shift(f, chunk.start)); state.at = chunk.start; }
+      for (const f of state.placed) out.push(f);
+      states.push(state);
+      if (state.isHeading) heading = state;
+      previous = state;
     }
-    this.cache = next;
+    this.last = { text, chunks: states };
+    return out;
+  }
+
+  /**
+   * For each new chunk, the last version's state of the same chunk when both lie wholly in the
+   * unchanged prefix or suffix of the text (then their text is equal without comparing it).
+   */
+  private reusable(last: { text: string; chunks: ChunkState[] }, text: string, chunks: Chunk[]): Array<ChunkState | undefined> {
+    const was = last.text;
+    const prefix = commonPrefix(was, text);
+    const suffix = commonSuffix(was, text, Math.min(was.length, text.length) - prefix);
+    const delta = text.length - was.length;
+    const tail = text.length - suffix;
+    const out: Array<ChunkState | undefined> = new Array(chunks.length);
+    let j = 0;
+    for (const [i, c] of chunks.entries()) {
+      let start: number, end: number;
+      if (c.end <= prefix) { start = c.start; end = c.end; }
+      else if (c.start >= tail) { start = c.start - delta; end = c.end - delta; }
+      else continue;
+      while (j < last.chunks.length && last.chunks[j]!.start < start) j++;
+      const o = last.chunks[j];
+      if (o && o.start === start && o.end === end) out[i] = o;
+    }
     return out;
   }
 
@@ -80,7 +126,19 @@ export class IncrementalChecker {
 }
 
 interface Chunk extends Span { text: string }
-interface CachedChunk { findings: Finding[]; at: number; placed: Finding[] }
+interface ChunkState extends Chunk {
+  isHeading: boolean;
+  isList: boolean;
+  /** The states this chunk was checked under. */
+  heading: ChunkState | null;
+  leadIn: ChunkState | null;
+  cues: Set<string>;
+  /** Relative to the chunk's start. */
+  findings: Finding[];
+  /** Where `placed` was placed. */
+  at: number;
+  placed: Finding[];
+}
 
 const LIST_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/;
 const HEADING_START = /^ {0,3}#{1,6}[ \t]/;
@@ -96,6 +154,26 @@ function chunksOf(text: string): Chunk[] {
   }
   if (start < text.length) out.push({ start, end: text.length, text: text.slice(start) });
   return out;
+}
+
+// Whole blocks are compared as strings (a memory comparison in the engine) before single
+// characters: on a 1 MB draft this is most of the cost of finding what an edit changed.
+const BLOCK = 2048;
+
+function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= limit && a.substring(i, i + BLOCK) === b.substring(i, i + BLOCK)) i += BLOCK;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Common suffix length, at most `limit` (so it never overlaps the common prefix). */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + BLOCK <= limit && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 const move = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });

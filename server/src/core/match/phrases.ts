@@ -68,12 +68,10 @@ function phraseKey(phrase: string): string {
  * The forms a phrase's last word may take in prose: "guarantees", "offered", "offering",
  * "proposing". Words shorter than three letters are not inflected, so "uses" is not "US".
  */
-function baseForms(word: string): string[] {
-  const out = [word];
-  const strip = (suffix: string, add = '') => {
-    if (word.length - suffix.length >= 3 && word.endsWith(suffix)) out.push(word.slice(0, -suffix.length) + add);
-  };
-  strip('s'); strip('es'); strip('d'); strip('ed'); strip('ing'); strip('ing', 'e');
+function inflectedForms(word: string): string[] {
+  if (word.length < 3 || !LETTER_OR_DIGIT.test(word)) return [word];
+  const out = [word, `${word}s`, `${word}es`, `${word}d`, `${word}ed`, `${word}ing`];
+  if (word.endsWith('e')) out.push(`${word.slice(0, -1)}ing`);
   return out;
 }
 
@@ -88,55 +86,82 @@ function containedInRecent<K>(out: Array<PhraseHit<K>>, hit: PhraseHit<K>): bool
 
 const isBreak = (c: string) => c === ' ' || c === '-' || c === '\'' || c === '.';
 
+/**
+ * One word of a phrase trie. Edges are split by whether whitespace precedes the next atom, and
+ * a phrase's last word is looked up in `ends`, which also holds its inflected forms, so a walk
+ * costs one hash lookup per word of the text (atoms' hashes are cached by the engine, and the
+ * four matchers of a lexicon read the same atoms).
+ */
+interface TrieNode<K> {
+  spaced: Map<string, TrieNode<K>> | null;
+  joined: Map<string, TrieNode<K>> | null;
+  endsSpaced: Map<string, K[]> | null;
+  endsJoined: Map<string, K[]> | null;
+}
+
+const newNode = <K>(): TrieNode<K> => ({ spaced: null, joined: null, endsSpaced: null, endsJoined: null });
+
+function addKeys<K>(map: Map<string, K[]>, word: string, keys: readonly K[]): void {
+  const have = map.get(word);
+  if (!have) map.set(word, [...keys]);
+  else for (const k of keys) if (!have.includes(k)) have.push(k);
+}
+
 export class PhraseMatcher<K> {
-  private readonly keysByPhrase = new Map<string, K[]>();
-  /** Every phrase key cut after one of its atoms: where a walk through the text may go on. */
-  private readonly prefixes = new Set<string>();
-  /** First atoms of the phrases, and the inflected forms of one-word phrases. */
-  private readonly firsts = new Set<string>();
+  private readonly root: TrieNode<K> = newNode();
+  private readonly size: number;
 
   constructor(entries: Iterable<[phrase: string, key: K]>) {
+    const keysByPhrase = new Map<string, K[]>();
     for (const [phrase, key] of entries) {
       const p = phraseKey(phrase);
       if (!p) continue;
-      const keys = this.keysByPhrase.get(p);
-      if (!keys) this.keysByPhrase.set(p, [key]);
+      const keys = keysByPhrase.get(p);
+      if (!keys) keysByPhrase.set(p, [key]);
       else if (!keys.includes(key)) keys.push(key);
     }
     // A phrase also stands for the shorter phrases it starts with ("EU officials" names the EU
     // too), because at each position only the longest phrase is reported.
-    for (const [long, keys] of this.keysByPhrase) {
+    for (const [long, keys] of keysByPhrase) {
       for (let i = 1; i < long.length; i++) {
         if (!isBreak(long[i]!)) continue;
-        const shorter = this.keysByPhrase.get(long.slice(0, i));
+        const shorter = keysByPhrase.get(long.slice(0, i));
         if (shorter) for (const k of shorter) if (!keys.includes(k)) keys.push(k);
       }
     }
-    for (const p of this.keysByPhrase.keys()) {
-      const a = atomize(p);
-      let key = '';
-      for (let i = 0; i < a.norms.length; i++) {
-        key += (a.gap[i] ? ' ' : '') + a.norms[i];
-        this.prefixes.add(key);
-      }
-      const first = a.norms[0]!;
-      this.firsts.add(first);
-      // The inverse of baseForms, so that a word of the text is tested with one lookup.
-      if (a.norms.length === 1 && first.length >= 3) {
-        for (const suffix of ['s', 'es', 'd', 'ed', 'ing']) this.firsts.add(first + suffix);
-        if (first.endsWith('e')) this.firsts.add(`${first.slice(0, -1)}ing`);
-      }
+    this.size = keysByPhrase.size;
+    for (const [p, keys] of keysByPhrase) this.insert(atomize(p), keys);
+  }
+
+  private insert(a: Atoms, keys: readonly K[]): void {
+    let node = this.root;
+    const last = a.norms.length - 1;
+    for (let i = 0; i < last; i++) {
+      const joined = i > 0 && !a.gap[i];
+      let edges = joined ? node.joined : node.spaced;
+      if (!edges) { edges = new Map(); if (joined) node.joined = edges; else node.spaced = edges; }
+      let next = edges.get(a.norms[i]!);
+      if (!next) { next = newNode(); edges.set(a.norms[i]!, next); }
+      node = next;
     }
+    const joined = last > 0 && !a.gap[last];
+    let ends = joined ? node.endsJoined : node.endsSpaced;
+    if (!ends) { ends = new Map(); if (joined) node.endsJoined = ends; else node.endsSpaced = ends; }
+    // "security guarantees" is both a phrase of its own and the plural of "security
+    // guarantee": a form stands for the keys of every phrase it can be read as.
+    for (const form of inflectedForms(a.norms[last]!)) addKeys(ends, form, keys);
   }
 
   /** Every hit in text[start, end), in order. */
   find(text: string, start = 0, end = text.length): Array<PhraseHit<K>> {
     const out: Array<PhraseHit<K>> = [];
-    if (!this.keysByPhrase.size) return out;
+    if (!this.size) return out;
     const a = atomsOf(text);
     const n = a.norms.length;
+    const firstEdges = this.root.spaced, firstEnds = this.root.endsSpaced;
     for (let i = lowerBound(a.starts, start); i < n && a.starts[i]! < end; i++) {
-      if (!this.firsts.has(a.norms[i]!)) continue;
+      const w = a.norms[i]!;
+      if (!firstEdges?.has(w) && !firstEnds?.has(w)) continue;
       // A phrase begins a word: not right after a letter or digit ("SAU.S." holds no "U.S.").
       const before = a.starts[i]! > 0 ? text[a.starts[i]! - 1]! : '';
       if (before && LETTER_OR_DIGIT.test(before)) continue;
@@ -146,42 +171,28 @@ export class PhraseMatcher<K> {
     return out;
   }
 
-
   /** The longest phrase that starts at atom i and ends before `limit`, with its keys. */
   private longestAt(a: Atoms, i: number, limit: number): PhraseHit<K> | null {
-    let prefix = '';
-    let best: { j: number; keys: K[] } | null = null;
-    for (let j = i; j < a.norms.length && a.ends[j]! <= limit; j++) {
-      if (j > i && a.gap[j]) prefix += ' ';
+    let node: TrieNode<K> | undefined = this.root;
+    let bestJ = -1;
+    let bestKeys: K[] | undefined;
+    for (let j = i; node && j < a.norms.length && a.ends[j]! <= limit; j++) {
+      const joined = j > i && !a.gap[j];
       const word = a.norms[j]!;
-      // The last word may be inflected; a phrase never ends inside a word, and atoms are whole
-      // words, so the atom's end is a word boundary.
-      const keys = this.lookupEndingWith(prefix, word);
-      if (keys) best = { j, keys };
-      prefix += word;
-      if (!this.prefixes.has(prefix)) break;
+      // Atoms are whole words, so a phrase that ends here ends at a word boundary.
+      const keys = (joined ? node.endsJoined : node.endsSpaced)?.get(word);
+      if (keys) { bestJ = j; bestKeys = keys; }
+      node = (joined ? node.joined : node.spaced)?.get(word);
     }
-    if (!best) return null;
+    if (!bestKeys) return null;
     const from = a.starts[i]!;
-    let to = a.ends[best.j]!;
+    let to = a.ends[bestJ]!;
     // "the Donetsk region's": the possessive belongs to the hit, the matcher reads it.
-    const k = best.j;
+    const k = bestJ;
     if (k + 2 < a.norms.length && a.norms[k + 1] === '\'' && a.norms[k + 2] === 's' && !a.gap[k + 1] && !a.gap[k + 2] && a.ends[k + 2]! <= limit) {
       to = a.ends[k + 2]!;
     }
-    return { start: from, end: to, keys: best.keys, phrase: a.text.slice(from, to) };
-  }
-
-  private lookupEndingWith(prefix: string, word: string): K[] | undefined {
-    let keys: K[] | undefined;
-    for (const form of baseForms(word)) {
-      const more = this.keysByPhrase.get(prefix + form);
-      if (!more) continue;
-      // "security guarantees" is both a phrase of its own and the plural of "security
-      // guarantee": it stands for the keys of every form it can be read as.
-      keys = keys ? [...keys, ...more.filter((k) => !keys!.includes(k))] : more;
-    }
-    return keys;
+    return { start: from, end: to, keys: bestKeys, phrase: a.text.slice(from, to) };
   }
 }
 
