@@ -20,7 +20,7 @@ export interface PhraseHit<K> {
  * "U.S." and "U. S." are different spellings but "security  guarantee" and "security\nguarantee"
  * are the same phrase.
  */
-interface Atoms {
+export interface Atoms {
   text: string;
   starts: number[];
   ends: number[];
@@ -51,7 +51,7 @@ function atomize(text: string): Atoms {
 
 // The four matchers of a lexicon all read the same text in one check: cut it once.
 let lastAtoms: Atoms | undefined;
-function atomsOf(text: string): Atoms {
+export function atomsOf(text: string): Atoms {
   if (lastAtoms?.text !== text) lastAtoms = atomize(text);
   return lastAtoms;
 }
