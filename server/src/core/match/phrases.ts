@@ -31,9 +31,9 @@ export interface Atoms {
 
 const ATOM = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const APOSTROPHES = /[’‘]/g;
 
-const normAtom = (s: string) => s.toLowerCase().replace(APOSTROPHES, '\'');
+// Atoms are letter runs (no apostrophes inside) or single characters.
+const normAtom = (s: string) => (s === '’' || s === '‘' ? '\'' : s.toLowerCase());
 
 function atomize(text: string): Atoms {
   const starts: number[] = [], ends: number[] = [], norms: string[] = [], gap: boolean[] = [];
