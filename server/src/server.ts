@@ -37,6 +37,8 @@ function factFileSettings(raw: unknown): FactFileSettings {
   return {
     factFiles: Array.isArray(r.factFiles) ? r.factFiles.filter((g): g is string => typeof g === 'string') : [],
     useBundledFacts: typeof r.useBundledFacts === 'boolean' ? r.useBundledFacts : true,
+    // Filled in by the VS Code client from the user-level value; see FactFileSettings.
+    userFactFiles: Array.isArray(r.userFactFiles) ? r.userFactFiles.filter((g): g is string => typeof g === 'string') : [],
   };
 }
 
@@ -63,7 +65,7 @@ connection.onInitialize((params) => {
   const analysis = new Analysis(log, loadBundledFactBase);
   session = { connection, documents, settings, analysis, client, log };
   validator = new Validator(connection, documents, settings, analysis, log);
-  const workspace = new FactWorkspace(loadBundledFactBase);
+  const workspace = new FactWorkspace(loadBundledFactBase, (m) => log.warn(m));
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspace.setFolders(folders);
   const checked = new CheckedStore((uri) => workspace.folderOf(uri));
@@ -78,7 +80,7 @@ connection.onInitialize((params) => {
   return initializeResult();
 });
 
-connection.onInitialized(() => {
+connection.onInitialized(guard(log, () => 'initialized', undefined, () => {
   if (!session) return;
   if (session.client.configurationRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factdesk' })
@@ -94,7 +96,7 @@ connection.onInitialized(() => {
   session.analysis.warmUp();
   const facts = session.analysis.factBase().facts.length;
   log.info(`Fact Desk language server ready: ${facts} sourced facts.`);
-});
+}));
 
 connection.onDidChangeConfiguration((params) => {
   try {

@@ -18,7 +18,10 @@ export function loadFactFiles(factPaths: readonly string[], folders: readonly st
   const ws = new FactWorkspace(bundled);
   const abs = (p: string) => path.resolve(cwd, p);
   ws.setFolders([...folders, ...factPaths].map(abs).filter(isDir).map((d) => pathToFileURL(d).href));
-  ws.setSettings({ factFiles: [], useBundledFacts: useBundled });
+  // Files named on the command line are the user's own choice, as an absolute path in the user
+  // settings is in the editor: they may lie outside the folders being checked.
+  const named = factPaths.map(abs).filter((p) => !isDir(p));
+  ws.setSettings({ factFiles: named, useBundledFacts: useBundled, userFactFiles: named });
   ws.rescan();
   // A file named explicitly is loaded whatever its name.
   for (const p of factPaths) if (!isDir(abs(p))) ws.fileEvent(pathToFileURL(abs(p)).href, false);

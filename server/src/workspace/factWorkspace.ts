@@ -1,16 +1,25 @@
 // The workspace's fact files: discovered on disk, overridden by open editor buffers, merged with
 // the bundled base. Keeps each file's last good facts so a broken edit never un-checks a draft.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collectRefs, mergeFactBases, type MergedFactBase } from '../core/facts/merge';
 import type { Fact, FactBase } from '../core/types';
-import { declaredRefs, FACT_FILE_RE, locatePath, parseFactFile, pathOfId, readFactFile, type LocatedProblem } from './factFile';
+import {
+  declaredRefs, FACT_FILE_RE, locatePath, MAX_FACT_FILE_BYTES, oversizeFactFile, parseFactFile, pathOfId, readFactFile, type LocatedProblem,
+} from './factFile';
 import { globToRegExp } from './glob';
 
 export interface FactFileSettings {
   factFiles: string[];
   useBundledFacts: boolean;
+  /**
+   * The entries of factFiles that come from the user's own settings, as the client reports them
+   * (VS Code: `inspect().globalValue`). Only these may name files outside the workspace folders:
+   * a workspace's settings travel with the repository and must not make the server read, say,
+   * ~/.ssh/id_rsa and show its lines in diagnostics.
+   */
+  userFactFiles?: string[];
 }
 
 interface FileState {
@@ -18,8 +27,11 @@ interface FileState {
   buffer: string | null;
   /** Facts last in use from this file (the last good version of each). */
   lastGood: FactBase | null;
-  /** Text last read from disk; undefined until read, or after a change event. Saves re-reading every file on each keystroke in one. */
-  disk?: string | null;
+  /**
+   * Text last read from disk (or its size, when over the limit); undefined until read, or after a
+   * change event. Saves re-reading every file on each keystroke in one.
+   */
+  disk?: string | { tooLarge: number } | null;
 }
 
 export interface FactWorkspaceResult {
@@ -34,12 +46,16 @@ const MAX_FILES = 2000;
 export class FactWorkspace {
   private folders: string[] = [];
   private settings: FactFileSettings = { factFiles: [], useBundledFacts: true };
+  private realFolders: string[] = [];
   private readonly files = new Map<string, FileState>();
+  /** Paths already warned about, so a refused file is logged once, not on every reload. */
+  private readonly warned = new Set<string>();
 
-  constructor(private readonly bundled: () => FactBase) {}
+  constructor(private readonly bundled: () => FactBase, private readonly warn: (message: string) => void = () => {}) {}
 
   setFolders(uris: string[]): void {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.realFolders = this.folders.map((f) => { try { return realpathSync(f); } catch { return f; } });
   }
 
   /** The innermost workspace folder holding a document (a path), or null. */
@@ -58,6 +74,8 @@ export class FactWorkspace {
   setSettings(s: FactFileSettings): boolean {
     const changed = JSON.stringify(s) !== JSON.stringify(this.settings);
     this.settings = s;
+    // Which files may be read depends on the settings: read again rather than trust a cached text.
+    if (changed) for (const state of this.files.values()) delete state.disk;
     return changed;
   }
 
@@ -90,7 +108,8 @@ export class FactWorkspace {
         if (SKIP_DIRS.has(name)) continue;
         const full = join(dir, name);
         let isDir = false;
-        try { isDir = statSync(full).isDirectory(); } catch { continue; }
+        // A symlinked folder is not walked: it may lead out of the workspace, or round in a loop.
+        try { isDir = lstatSync(full).isDirectory(); } catch { continue; }
         if (isDir) walk(full, depth + 1);
         else if (FACT_FILE_RE.test(name) || this.matchesSetting(full)) found.add(pathToFileURL(full).href);
       }
@@ -121,10 +140,37 @@ export class FactWorkspace {
     else this.files.set(uri, { buffer: null, lastGood: null });
   }
 
-  private textOf(uri: string, state: FileState): string | null {
+  /**
+   * Whether the server may read a fact file from disk: its real path (symlinks resolved) lies in a
+   * workspace folder, or it is named by an absolute path in the user's own settings.
+   */
+  private mayRead(path: string): boolean {
+    let real: string;
+    try { real = realpathSync(path); } catch { return true; } // gone: the read fails and the file is dropped
+    const inside = (folder: string) => { const rel = relative(folder, real); return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)); };
+    if (this.realFolders.some(inside)) return true;
+    const user = (this.settings.userFactFiles ?? []).filter((g) => isAbsolute(g) && this.settings.factFiles.includes(g));
+    if (user.some((g) => resolve(g) === resolve(path) || resolve(g) === real)) return true;
+    if (!this.warned.has(path)) {
+      this.warned.add(path);
+      this.warn(`[fact files] not reading ${path}: it is outside the workspace folders${real !== path ? ` (it links to ${real})` : ''}. `
+        + 'Fact files outside the workspace are read only when factdesk.factFiles names them in your user settings.');
+    }
+    return false;
+  }
+
+  private textOf(uri: string, state: FileState): string | { tooLarge: number } | null {
     if (state.buffer !== null) return state.buffer;
     if (state.disk === undefined) {
-      try { state.disk = readFileSync(fileURLToPath(uri), 'utf8'); } catch { state.disk = null; }
+      try {
+        const path = fileURLToPath(uri);
+        if (!this.mayRead(path)) state.disk = null;
+        else {
+          // Size first: a 2 GB file named *.facts.json must not be read into memory to be refused.
+          const size = statSync(path).size;
+          state.disk = size > MAX_FACT_FILE_BYTES ? { tooLarge: size } : readFileSync(path, 'utf8');
+        }
+      } catch { state.disk = null; }
     }
     return state.disk;
   }
@@ -137,8 +183,8 @@ export class FactWorkspace {
     const reads = new Map<string, ReturnType<typeof readFactFile>>();
     for (const uri of uris) {
       const text = this.textOf(uri, this.files.get(uri)!);
-      if (text === null) { this.files.delete(uri); continue; } // gone from disk
-      reads.set(uri, readFactFile(text));
+      if (text === null) { this.files.delete(uri); continue; } // gone from disk (or not ours to read)
+      reads.set(uri, typeof text === 'string' ? readFactFile(text) : oversizeFactFile(text.tooLarge));
     }
     const refs = collectRefs([...(bundled ? [bundled] : []), ...[...reads.values()].map((r) => declaredRefs(r.data))]);
     const layers = bundled ? [{ origin: 'bundled', base: bundled }] : [];

@@ -63,6 +63,13 @@ function schemaMessage(e: ErrorObject): string {
   return `${where}: ${e.message ?? 'is invalid'}`;
 }
 
+/** Where a schema error points: an unknown property at the property itself, so its line is the one marked. */
+function schemaPath(e: ErrorObject): string {
+  const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty?: unknown }).additionalProperty : undefined;
+  if (typeof extra !== 'string') return e.instancePath || '/';
+  return `${e.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
 /** Reads a fact value written as in the fact file; null when it does not parse. */
 export function parseFactValue(kind: FactValue['kind'], value: RawFact['value']): FactValue | null {
   const nums = Array.isArray(value) ? value : null;
@@ -111,7 +118,7 @@ export interface ExternalRefs {
  * yields an empty base with its problems, so callers can keep their last good version.
  */
 export function parseFactBase(data: unknown, external?: ExternalRefs): ParsedFactBase {
-  const problems: FactProblem[] = validate(data).map((e) => ({ path: e.instancePath || '/', message: schemaMessage(e) }));
+  const problems: FactProblem[] = validate(data).map((e) => ({ path: schemaPath(e), message: schemaMessage(e) }));
   const base: FactBase = { sources: new Map(), entities: new Map(), facts: [] };
   if (problems.length) return { base, problems };
   const file = data as RawFactFile;
