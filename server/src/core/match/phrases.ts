@@ -56,14 +56,6 @@ export function atomsOf(text: string): Atoms {
   return lastAtoms;
 }
 
-/** The phrase's atoms joined as the text's would be: one space where whitespace was. */
-function phraseKey(phrase: string): string {
-  const a = atomize(phrase);
-  let key = '';
-  for (let i = 0; i < a.norms.length; i++) key += (a.gap[i] ? ' ' : '') + a.norms[i];
-  return key;
-}
-
 /**
  * The forms a phrase's last word may take in prose: "guarantees", "offered", "offering",
  * "proposing". Words shorter than three letters are not inflected, so "uses" is not "US".
@@ -84,8 +76,6 @@ function containedInRecent<K>(out: Array<PhraseHit<K>>, hit: PhraseHit<K>): bool
   return false;
 }
 
-const isBreak = (c: string) => c === ' ' || c === '-' || c === '\'' || c === '.';
-
 /**
  * One word of a phrase trie. Edges are split by whether whitespace precedes the next atom, and
  * a phrase's last word is looked up in `ends`, which also holds its inflected forms, so a walk
@@ -101,10 +91,17 @@ interface TrieNode<K> {
 
 const newNode = <K>(): TrieNode<K> => ({ spaced: null, joined: null, endsSpaced: null, endsJoined: null });
 
-function addKeys<K>(map: Map<string, K[]>, word: string, keys: readonly K[]): void {
+function addKey<K>(map: Map<string, K[]>, word: string, key: K): void {
   const have = map.get(word);
-  if (!have) map.set(word, [...keys]);
-  else for (const k of keys) if (!have.includes(k)) have.push(k);
+  if (!have) map.set(word, [key]);
+  else if (!have.includes(key)) have.push(key);
+}
+
+/** `a` followed by what `b` adds; `a` itself when `b` adds nothing (arrays are shared, never mutated). */
+function union<K>(a: K[], b: readonly K[]): K[] {
+  let out = a;
+  for (const k of b) if (!out.includes(k)) { if (out === a) out = [...a]; out.push(k); }
+  return out;
 }
 
 export class PhraseMatcher<K> {
@@ -112,28 +109,17 @@ export class PhraseMatcher<K> {
   private readonly size: number;
 
   constructor(entries: Iterable<[phrase: string, key: K]>) {
-    const keysByPhrase = new Map<string, K[]>();
+    let size = 0;
     for (const [phrase, key] of entries) {
-      const p = phraseKey(phrase);
-      if (!p) continue;
-      const keys = keysByPhrase.get(p);
-      if (!keys) keysByPhrase.set(p, [key]);
-      else if (!keys.includes(key)) keys.push(key);
+      const a = atomize(phrase);
+      if (!a.norms.length) continue;
+      this.insert(a, key);
+      size++;
     }
-    // A phrase also stands for the shorter phrases it starts with ("EU officials" names the EU
-    // too), because at each position only the longest phrase is reported.
-    for (const [long, keys] of keysByPhrase) {
-      for (let i = 1; i < long.length; i++) {
-        if (!isBreak(long[i]!)) continue;
-        const shorter = keysByPhrase.get(long.slice(0, i));
-        if (shorter) for (const k of shorter) if (!keys.includes(k)) keys.push(k);
-      }
-    }
-    this.size = keysByPhrase.size;
-    for (const [p, keys] of keysByPhrase) this.insert(atomize(p), keys);
+    this.size = size;
   }
 
-  private insert(a: Atoms, keys: readonly K[]): void {
+  private insert(a: Atoms, key: K): void {
     let node = this.root;
     const last = a.norms.length - 1;
     for (let i = 0; i < last; i++) {
@@ -149,7 +135,7 @@ export class PhraseMatcher<K> {
     if (!ends) { ends = new Map(); if (joined) node.endsJoined = ends; else node.endsSpaced = ends; }
     // "security guarantees" is both a phrase of its own and the plural of "security
     // guarantee": a form stands for the keys of every phrase it can be read as.
-    for (const form of inflectedForms(a.norms[last]!)) addKeys(ends, form, keys);
+    for (const form of inflectedForms(a.norms[last]!)) addKey(ends, form, key);
   }
 
   /** Every hit in text[start, end), in order. */
@@ -176,12 +162,19 @@ export class PhraseMatcher<K> {
     let node: TrieNode<K> | undefined = this.root;
     let bestJ = -1;
     let bestKeys: K[] | undefined;
+    // A phrase also stands for the shorter phrases it starts with, up to a space, hyphen,
+    // apostrophe or full stop ("EU officials" names the EU too), because only the longest phrase
+    // at a position is reported: the keys of shorter ones met on the way are carried along.
+    let shorter: K[] | undefined;
+    let previous: K[] | undefined;
     for (let j = i; node && j < a.norms.length && a.ends[j]! <= limit; j++) {
       const joined = j > i && !a.gap[j];
       const word = a.norms[j]!;
+      if (previous && (!joined || word === '-' || word === '\'' || word === '.')) shorter = shorter ? union(shorter, previous) : previous;
       // Atoms are whole words, so a phrase that ends here ends at a word boundary.
       const keys = (joined ? node.endsJoined : node.endsSpaced)?.get(word);
-      if (keys) { bestJ = j; bestKeys = keys; }
+      if (keys) { bestJ = j; bestKeys = shorter ? union(keys, shorter) : keys; }
+      previous = keys;
       node = (joined ? node.joined : node.spaced)?.get(word);
     }
     if (!bestKeys) return null;
