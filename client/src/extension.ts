@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { reviewCheckedMarks } from './checkedMarks';
 import { WorkspaceChecker, type WorkspaceCheckResult } from './checkWorkspace';
 import { insertCitation, SOURCE_SCHEME, SourceViewProvider } from './facts';
-import { ServerManager } from './server';
+import { SERVER_INFO_REQUEST, type ServerInfo } from './protocol';
+import { ServerManager, type ServerState } from './server';
 import { isDraft } from './settings';
 import { SHOW_PROBLEMS_COMMAND, StatusBar } from './statusBar';
 
@@ -17,6 +18,12 @@ export interface FactDeskApi {
   ready(): Promise<boolean>;
   /** The status bar item's text and visibility (not readable through the VS Code API). */
   status(): { text: string; visible: boolean; uri: string | undefined };
+  /** The server process's id, asked of the running server (undefined while none is running). */
+  serverPid(): Promise<number | undefined>;
+  /** The server's states since activation, oldest first ("running", "restarting", …). */
+  serverStates(): readonly ServerState[];
+  /** The status bar texts shown since activation, oldest first. */
+  statusHistory(): readonly string[];
   /** Diagnostics kept by "Check All Drafts" for drafts that are not open. */
   workspaceDiagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
   /** Milliseconds from loading the extension to a running server. */
@@ -76,6 +83,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactDe
   return {
     ready: () => started,
     status: () => ({ text: status.text, visible: status.visible, uri: status.last?.uri }),
+    serverPid: async () => (await (await server.ready())?.sendRequest<ServerInfo | null>(SERVER_INFO_REQUEST, {}))?.pid,
+    serverStates: () => [...server.stateHistory],
+    statusHistory: () => [...status.history],
     workspaceDiagnostics: (uri) => checker.stored(uri),
     activationMs: () => activationMs,
   };

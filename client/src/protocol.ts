@@ -57,3 +57,7 @@ export const METHOD_NOT_FOUND = -32601;
 export function isMethodNotFound(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === METHOD_NOT_FOUND;
 }
+
+/** The server's process id and age (crash-recovery tests, bug reports). Older servers: none. */
+export const SERVER_INFO_REQUEST = 'factdesk/serverInfo';
+export type { ServerInfo } from '../../server/src/lsp/protocol';

@@ -38,6 +38,8 @@ export class StatusBar implements vscode.Disposable {
   private busy: string | undefined;
   /** The last summary shown, for tests and the workspace check. */
   last: FindingsSummary | undefined;
+  /** Texts shown, oldest first, each once in a row: a restart is over before a test could poll it. */
+  readonly history: string[] = [];
 
   constructor(private readonly server: ServerManager) {
     this.item = vscode.window.createStatusBarItem('factdesk.status', vscode.StatusBarAlignment.Left, 50);
@@ -60,6 +62,7 @@ export class StatusBar implements vscode.Disposable {
         if (e.affectsConfiguration('factdesk')) this.schedule(REFRESH_DEBOUNCE_MS);
       }),
       server.onDidChangeClient(() => this.schedule(0)),
+      server.onDidChangeState(() => this.schedule(0)),
     );
     this.schedule(0);
   }
@@ -76,6 +79,10 @@ export class StatusBar implements vscode.Disposable {
   private shown = false;
 
   private show(): void {
+    if (this.history.at(-1) !== this.item.text) {
+      this.history.push(this.item.text);
+      if (this.history.length > 100) this.history.shift();
+    }
     this.item.show();
     this.shown = true;
   }
@@ -139,9 +146,21 @@ export class StatusBar implements vscode.Disposable {
     const client: LanguageClient | undefined = this.server.client;
     if (!client?.isRunning()) {
       this.clearSpinner();
-      this.item.text = '$(circle-slash) Fact Desk';
-      this.item.tooltip = 'The Fact Desk checker is not running. Click for the log.';
+      const state = this.server.state;
+      if (state === 'restarting' || state === 'starting') {
+        this.item.text = state === 'restarting' ? '$(sync~spin) Fact Desk: restarting…' : '$(sync~spin) Fact Desk: starting…';
+        this.item.tooltip = state === 'restarting'
+          ? 'The Fact Desk checker stopped unexpectedly and is being restarted. Click for the log.'
+          : 'The Fact Desk checker is starting.';
+      } else if (state === 'stopped') {
+        this.item.text = '$(error) Fact Desk: server stopped';
+        this.item.tooltip = 'The Fact Desk checker stopped and was not restarted (Fact Desk: Restart Server starts it again). Click for the log.';
+      } else {
+        this.item.text = '$(circle-slash) Fact Desk';
+        this.item.tooltip = 'The Fact Desk checker is not running. Click for the log.';
+      }
       this.item.command = 'factdesk.showLog';
+      this.last = undefined;
       return this.show();
     }
     const uri = editor.document.uri.toString();

@@ -21,6 +21,7 @@ import { FactFileService } from './lsp/factFiles';
 import { FactWorkspace, type FactFileSettings } from './workspace/factWorkspace';
 import { CheckedStore } from './workspace/checkedStore';
 import { isChecked } from './core/checked';
+import { SERVER_INFO_REQUEST, type ServerInfo } from './lsp/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -160,6 +161,9 @@ connection.onRequest(CHECK_TEXT_REQUEST, guard(log, (p: CheckTextParams) => `${C
   (p: CheckTextParams) => (session ? onCheckText(session, p) : null)));
 connection.onRequest(FACT_AT_REQUEST, guard(log, (p: FactAtParams) => `${FACT_AT_REQUEST} ${uriOf(p)}`, null,
   (p: FactAtParams) => (session ? onFactAt(session, p) : null)));
+// The process id, so the client (and its crash-recovery test) can tell a restarted server from the old one.
+connection.onRequest(SERVER_INFO_REQUEST, guard(log, () => SERVER_INFO_REQUEST, null,
+  (): ServerInfo => ({ pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) })));
 
 // Last line of defence: log and keep serving rather than drop every open draft.
 process.on('uncaughtException', (e) => log.error(`[uncaught] ${describeError(e)}`));

@@ -101,3 +101,11 @@ export interface FactAtResult {
   /** The figure's range. */
   range: Range;
 }
+
+//   factdesk/serverInfo {}                          -> ServerInfo
+//       The server process's id and age: the client tells a restarted server from a dead one.
+export const SERVER_INFO_REQUEST = 'factdesk/serverInfo';
+export interface ServerInfo {
+  pid: number;
+  uptimeMs: number;
+}

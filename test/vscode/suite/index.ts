@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FactDeskApi } from '../../../client/src/extension';
 import { factDeskDiagnostics, runAll, say, test, waitFor } from './framework';
+import { recoveryTests } from './recovery';
 
 const EXTENSION_ID = 'factdesk.fact-desk';
 
@@ -279,6 +280,9 @@ test('commands are contributed with the "Fact Desk" category', async () => {
   for (const c of pkg.contributes.commands) assert.equal(c.category, 'Fact Desk', c.command);
   await vscode.commands.executeCommand('factdesk.showLog');
 });
+
+// Last: it kills the server, and nothing after it should depend on how fast the restart is.
+recoveryTests();
 
 /** Entry point for @vscode/test-electron and code-server's extensionTestsPath. */
 export async function run(): Promise<void> {
