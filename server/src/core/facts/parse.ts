@@ -45,11 +45,16 @@ interface RawFact {
 }
 interface RawFactFile { version: 1; sources: RawSource[]; entities?: RawEntity[]; facts: RawFact[] }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let firstError: ReturnType<Ajv['compile']> | undefined;
+let everyError: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown): ErrorObject[] {
   // Compiled once per process: schema compilation costs milliseconds, validation microseconds.
-  validator ??= new Ajv({ allErrors: true, useDefaults: false, strict: false }).compile(schema);
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+  // A valid file (the usual case) is confirmed by a validator that stops at the first error,
+  // about twice as fast on 100,000 facts; only a broken one is walked again for every error.
+  firstError ??= new Ajv({ allErrors: false, useDefaults: false, strict: false }).compile(schema);
+  if (firstError(data)) return [];
+  everyError ??= new Ajv({ allErrors: true, useDefaults: false, strict: false }).compile(schema);
+  return everyError(data) ? [] : [...(everyError.errors ?? [])];
 }
 
 function schemaMessage(e: ErrorObject): string {
@@ -138,20 +143,21 @@ export function parseFactBase(data: unknown, external?: ExternalRefs): ParsedFac
   });
 
   const ids = new Set<string>();
+  const entity = (id: string) => base.entities.has(id) || (external?.entities.has(id) ?? false);
+  const source = (q: RawQuote) => base.sources.has(q.source) || (external?.sources.has(q.source) ?? false);
+  // Paths are only spelled out for a problem: a 100,000-fact file is mostly right.
+  const missingSource = (i: number, f: RawFact, where: string, q: RawQuote) =>
+    problems.push({ path: `/facts/${i}/${where}/source`, message: `fact "${f.id}" points at missing source "${q.source}"` });
   file.facts.forEach((f, i) => {
-    const at = `/facts/${i}`;
     const before = problems.length;
-    if (ids.has(f.id)) problems.push({ path: `${at}/id`, message: `duplicate fact id "${f.id}"` });
+    if (ids.has(f.id)) problems.push({ path: `/facts/${i}/id`, message: `duplicate fact id "${f.id}"` });
     const value = parseFactValue(f.kind ?? 'number', f.value);
-    if (!value) problems.push({ path: `${at}/value`, message: `value ${JSON.stringify(f.value)} does not parse as ${f.kind ?? 'number'}` });
-    const entity = (id: string) => base.entities.has(id) || (external?.entities.has(id) ?? false);
-    if (!entity(f.subject)) problems.push({ path: `${at}/subject`, message: `unknown subject "${f.subject}" (not in entities)` });
-    if (f.party && !entity(f.party)) problems.push({ path: `${at}/party`, message: `unknown party "${f.party}" (not in entities)` });
-    const quotes: Array<[string, RawQuote]> = [[`${at}/quote`, f.quote], ...(f.alsoIn ?? []).map((q, j): [string, RawQuote] => [`${at}/alsoIn/${j}`, q]),
-      ...(f.conflicts ?? []).map((q, j): [string, RawQuote] => [`${at}/conflicts/${j}`, q])];
-    for (const [path, q] of quotes) {
-      if (!base.sources.has(q.source) && !external?.sources.has(q.source)) problems.push({ path: `${path}/source`, message: `fact "${f.id}" points at missing source "${q.source}"` });
-    }
+    if (!value) problems.push({ path: `/facts/${i}/value`, message: `value ${JSON.stringify(f.value)} does not parse as ${f.kind ?? 'number'}` });
+    if (!entity(f.subject)) problems.push({ path: `/facts/${i}/subject`, message: `unknown subject "${f.subject}" (not in entities)` });
+    if (f.party && !entity(f.party)) problems.push({ path: `/facts/${i}/party`, message: `unknown party "${f.party}" (not in entities)` });
+    if (!source(f.quote)) missingSource(i, f, 'quote', f.quote);
+    f.alsoIn?.forEach((q, j) => { if (!source(q)) missingSource(i, f, `alsoIn/${j}`, q); });
+    f.conflicts?.forEach((q, j) => { if (!source(q)) missingSource(i, f, `conflicts/${j}`, q); });
     if (problems.length > before || !value) return;
     ids.add(f.id);
     base.facts.push({

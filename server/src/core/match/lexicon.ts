@@ -52,13 +52,15 @@ export function lexiconFor(base: FactBase): Lexicon {
   if (hit) return hit;
   const factsBySubject = new Map<string, Fact[]>();
   const partyIds = new Set<string>();
-  const cueWords: Array<[string, string]> = [];
+  // Many facts share their cue words: each goes into the matcher once.
+  const cueWords = new Set<string>();
   for (const f of base.facts) {
     const list = factsBySubject.get(f.subject) ?? [];
     list.push(f);
     factsBySubject.set(f.subject, list);
     if (f.party) partyIds.add(f.party);
-    for (const w of [...f.occasionCues, ...f.context.flat()]) cueWords.push([w, w.toLowerCase()]);
+    for (const w of f.occasionCues) cueWords.add(w);
+    for (const group of f.context) for (const w of group) cueWords.add(w);
   }
   const aliasesOf = (ids: Iterable<string>) => {
     const out: Array<[string, string]> = [];
@@ -68,7 +70,7 @@ export function lexiconFor(base: FactBase): Lexicon {
   const lexicon: Lexicon = {
     subjects: new PhraseMatcher(aliasesOf(factsBySubject.keys())),
     parties: new PhraseMatcher(aliasesOf(partyIds)),
-    cues: new PhraseMatcher(cueWords),
+    cues: new PhraseMatcher([...cueWords].map((w): [string, string] => [w, w.toLowerCase()])),
     stances: new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }])),
     factsBySubject,
     listedFacts: base.facts.filter((f) => f.value.kind === 'set' && f.occasionCues.length > 0),

@@ -57,14 +57,27 @@ export function atomsOf(text: string): Atoms {
 }
 
 /**
- * The forms a phrase's last word may take in prose: "guarantees", "offered", "offering",
- * "proposing". Words shorter than three letters are not inflected, so "uses" is not "US".
+ * The keys of the phrases a word of the text may end: the word itself, or the word as an
+ * inflected form of the phrase's last word ("guarantees", "offered", "offering", "proposing").
+ * Phrase words shorter than three letters are not inflected, so "uses" is not "US". Forms are
+ * stripped here rather than stored: 100,000 facts' aliases would otherwise take five entries each.
  */
-function inflectedForms(word: string): string[] {
-  if (word.length < 3 || !LETTER_OR_DIGIT.test(word)) return [word];
-  const out = [word, `${word}s`, `${word}es`, `${word}d`, `${word}ed`, `${word}ing`];
-  if (word.endsWith('e')) out.push(`${word.slice(0, -1)}ing`);
-  return out;
+function endingKeys<K>(ends: Map<string, K[]> | null, word: string): K[] | undefined {
+  if (!ends) return undefined;
+  let keys = ends.get(word);
+  const n = word.length;
+  if (n < 4) return keys;
+  const last = word.charCodeAt(n - 1);
+  // s, d, g: nothing else ends an inflected form.
+  if (last !== 115 && last !== 100 && last !== 103) return keys;
+  const add = (stem: string) => {
+    const more = stem.length >= 3 ? ends.get(stem) : undefined;
+    if (more) keys = keys ? union(keys, more) : more;
+  };
+  if (last === 115) { add(word.slice(0, -1)); if (word.endsWith('es')) add(word.slice(0, -2)); }
+  else if (last === 100) { add(word.slice(0, -1)); if (word.endsWith('ed')) add(word.slice(0, -2)); }
+  else if (word.endsWith('ing')) { const stem = word.slice(0, -3); add(stem); add(`${stem}e`); }
+  return keys;
 }
 
 /** Whether one of the last few hits (the only ones that can contain this one) already names it. */
@@ -133,9 +146,7 @@ export class PhraseMatcher<K> {
     const joined = last > 0 && !a.gap[last];
     let ends = joined ? node.endsJoined : node.endsSpaced;
     if (!ends) { ends = new Map(); if (joined) node.endsJoined = ends; else node.endsSpaced = ends; }
-    // "security guarantees" is both a phrase of its own and the plural of "security
-    // guarantee": a form stands for the keys of every phrase it can be read as.
-    for (const form of inflectedForms(a.norms[last]!)) addKey(ends, form, key);
+    addKey(ends, a.norms[last]!, key);
   }
 
   /** Every hit in text[start, end), in order. */
@@ -147,7 +158,7 @@ export class PhraseMatcher<K> {
     const firstEdges = this.root.spaced, firstEnds = this.root.endsSpaced;
     for (let i = lowerBound(a.starts, start); i < n && a.starts[i]! < end; i++) {
       const w = a.norms[i]!;
-      if (!firstEdges?.has(w) && !firstEnds?.has(w)) continue;
+      if (!firstEdges?.has(w) && !endingKeys(firstEnds, w)) continue;
       // A phrase begins a word: not right after a letter or digit ("SAU.S." holds no "U.S.").
       const before = a.starts[i]! > 0 ? text[a.starts[i]! - 1]! : '';
       if (before && LETTER_OR_DIGIT.test(before)) continue;
@@ -172,7 +183,9 @@ export class PhraseMatcher<K> {
       const word = a.norms[j]!;
       if (previous && (!joined || word === '-' || word === '\'' || word === '.')) shorter = shorter ? union(shorter, previous) : previous;
       // Atoms are whole words, so a phrase that ends here ends at a word boundary.
-      const keys = (joined ? node.endsJoined : node.endsSpaced)?.get(word);
+      // "security guarantees" is both a phrase of its own and the plural of "security
+      // guarantee": it stands for the keys of every phrase it can be read as.
+      const keys = endingKeys(joined ? node.endsJoined : node.endsSpaced, word);
       if (keys) { bestJ = j; bestKeys = shorter ? union(keys, shorter) : keys; }
       previous = keys;
       node = (joined ? node.joined : node.spaced)?.get(word);
