@@ -8,10 +8,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundledFactBase } from './core/facts/bundled';
 import { Analysis } from './lsp/analysis';
 import { clientFeatures, initializeResult } from './lsp/capabilities';
-import { onCheckText, onCitation, onCodeAction, onCompletion, onFactAt, onFacts, onFindings, onHover } from './lsp/handlers';
+import { onCheckText, onCitation, onCodeAction, onCompletion, onFactAt, onFactFiles, onFacts, onFindings, onHover } from './lsp/handlers';
 import { describeError, guard, type Log } from './lsp/log';
 import {
-  CHECK_TEXT_REQUEST, CITATION_REQUEST, FACT_AT_REQUEST, FACTS_REQUEST, FINDINGS_REQUEST,
+  CHECK_TEXT_REQUEST, CITATION_REQUEST, FACT_AT_REQUEST, FACT_FILES_REQUEST, FACTS_REQUEST, FINDINGS_REQUEST,
   type CheckTextParams, type CitationParams, type FactAtParams, type FactsParams, type FindingsParams,
 } from './lsp/protocol';
 import type { Session } from './lsp/session';
@@ -76,7 +76,8 @@ connection.onInitialize((params) => {
     const marks = checked.marksFor(doc.uri);
     return marks.length ? (f) => isChecked(doc.getText(), f, marks) : undefined;
   };
-  factFiles = new FactFileService(connection, workspace, analysis, validator, log);
+  factFiles = new FactFileService(connection, workspace, analysis, validator, log, (uri) => documents.get(uri)?.getText());
+  session.factFiles = factFiles;
   watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return initializeResult();
 });
@@ -161,6 +162,7 @@ connection.onRequest(CHECK_TEXT_REQUEST, guard(log, (p: CheckTextParams) => `${C
   (p: CheckTextParams) => (session ? onCheckText(session, p) : null)));
 connection.onRequest(FACT_AT_REQUEST, guard(log, (p: FactAtParams) => `${FACT_AT_REQUEST} ${uriOf(p)}`, null,
   (p: FactAtParams) => (session ? onFactAt(session, p) : null)));
+connection.onRequest(FACT_FILES_REQUEST, guard(log, () => FACT_FILES_REQUEST, [], () => (session ? onFactFiles(session) : [])));
 // The process id, so the client (and its crash-recovery test) can tell a restarted server from the old one.
 connection.onRequest(SERVER_INFO_REQUEST, guard(log, () => SERVER_INFO_REQUEST, null,
   (): ServerInfo => ({ pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) })));

@@ -48,6 +48,8 @@ export class LspClient {
   stderr = '';
   readonly logs: string[] = [];
   readonly serverRequests: Message[] = [];
+  /** Notifications other than diagnostics and log messages (factdesk/factBaseChanged). */
+  readonly notifications: Message[] = [];
   exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   /** Answer to workspace/configuration; by default null for every item, as a bare editor does. */
   configuration: ConfigurationAnswer = () => null;
@@ -113,6 +115,8 @@ export class LspClient {
       this.published.set(p.uri, list);
     } else if (msg.method === 'window/logMessage') {
       this.logs.push((msg.params as { message: string }).message);
+    } else if (msg.method) {
+      this.notifications.push(msg);
     }
     this.wake();
   }

@@ -11,7 +11,8 @@ import { markCheckedActions } from './markChecked';
 import { markdown, plaintext } from './markup';
 import { findingAt, rangeToSpan, spanToRange } from './positions';
 import type {
-  CheckTextParams, CheckTextResult, CitationParams, FactAtParams, FactAtResult, FactsParams, FactSummary, FindingsParams, FindingsSummary,
+  CheckTextParams, CheckTextResult, CitationParams, FactAtParams, FactAtResult, FactFileSummary, FactsParams, FactSummary, FindingsParams,
+  FindingsSummary,
 } from './protocol';
 import { citationEdit, factSummaries, findingsSummary } from './requests';
 import { target, type Session } from './session';
@@ -64,7 +65,14 @@ export async function onFindings(session: Session, params: FindingsParams): Prom
 
 export function onFacts(session: Session, params: FactsParams | null | undefined): FactSummary[] {
   const text = typeof params?.text === 'string' ? params.text : undefined;
-  return factSummaries(session.analysis.factBase(), text);
+  return factSummaries(session.analysis.factBase(), text, {
+    origins: session.factFiles,
+    conflictsOf: (id) => session.analysis.conflictsOf(id),
+  });
+}
+
+export function onFactFiles(session: Session): FactFileSummary[] {
+  return session.factFiles?.files() ?? [];
 }
 
 export async function onCitation(session: Session, params: CitationParams): Promise<WorkspaceEdit | null> {

@@ -1,9 +1,11 @@
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { planCitation, type CitationStyle } from '../core/cite';
-import type { Entity, FactBase, Finding } from '../core/types';
+import { figureText } from '../core/facts/figureText';
+import type { Entity, Fact, FactBase, Finding } from '../core/types';
 import { toTextEdits, workspaceEdit, type EditOptions } from './codeActions';
-import type { FactSummary, FindingsSummary, NotCheckedReason } from './protocol';
+import type { FactConflictSummary, FactSummary, FindingsSummary, NotCheckedReason } from './protocol';
+import type { FactOrigins } from './session';
 
 export function findingsSummary(uri: string, version: number | null, findings: readonly Finding[] | NotCheckedReason): FindingsSummary {
   const counts = { wrong: 0, ok: 0, disputed: 0, unsourced: 0 };
@@ -21,12 +23,31 @@ function names(entity: Entity | undefined, text: string): boolean {
     a.trim() !== '' && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a)}(?![\\p{L}\\p{N}])`, 'iu').test(text));
 }
 
+/** What the fact base alone does not know: the file each fact comes from, and cross-file conflicts. */
+export interface FactContext {
+  origins?: Pick<FactOrigins, 'originOf' | 'locationOf'>;
+  conflictsOf?: (factId: string) => readonly Fact[];
+}
+
+const sourceLabel = (base: FactBase, id: string): string => {
+  const s = base.sources.get(id);
+  return s ? s.title ?? s.label : id;
+};
+
+function conflictSummaries(base: FactBase, f: Fact, others: readonly Fact[]): FactConflictSummary[] {
+  return [
+    ...f.conflicts.map((c): FactConflictSummary => ({ kind: 'source', text: c.text, source: sourceLabel(base, c.source), note: c.note })),
+    ...others.map((o): FactConflictSummary => ({ kind: 'fact', text: o.statement, source: sourceLabel(base, o.quote.source), factId: o.id })),
+  ];
+}
+
 /** Every fact, those named in `text` first (stable otherwise, in fact-file order). */
-export function factSummaries(base: FactBase, text: string | undefined): FactSummary[] {
+export function factSummaries(base: FactBase, text: string | undefined, context: FactContext = {}): FactSummary[] {
   const all = base.facts.map((f): FactSummary => {
     const s = base.sources.get(f.quote.source);
     const subject = base.entities.get(f.subject);
     const party = f.party ? base.entities.get(f.party) : undefined;
+    const location = context.origins?.locationOf(f.id);
     return {
       id: f.id,
       statement: f.statement,
@@ -44,6 +65,12 @@ export function factSummaries(base: FactBase, text: string | undefined): FactSum
         url: s?.url ?? null,
       },
       mentioned: !!text && (names(subject, text) || names(party, text)),
+      figure: figureText(f),
+      aliases: subject?.aliases ?? [],
+      origin: context.origins?.originOf(f.id) ?? 'bundled',
+      ...(location ? { location } : {}),
+      disputed: f.disputed,
+      conflicts: conflictSummaries(base, f, context.conflictsOf?.(f.id) ?? []),
     };
   });
   return [...all.filter((f) => f.mentioned), ...all.filter((f) => !f.mentioned)];

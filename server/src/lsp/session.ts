@@ -1,10 +1,10 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Range, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { notCheckedReason, type Analysis } from './analysis';
 import type { ClientFeatures } from './capabilities';
 import type { CheckedStore } from '../workspace/checkedStore';
 import type { Log } from './log';
-import type { NotCheckedReason } from './protocol';
+import type { FactFileSummary, NotCheckedReason } from './protocol';
 import type { Settings, SettingsStore } from './settings';
 
 /** The state every handler shares, created once the client has said what it supports. */
@@ -17,6 +17,16 @@ export interface Session {
   log: Log;
   /** "Mark as checked" decisions; absent until the workspace is known. */
   checked?: CheckedStore;
+  /** Where the facts in use come from; absent (all bundled) until the workspace is known. */
+  factFiles?: FactOrigins;
+}
+
+/** Which fact file each fact comes from, and each file's problems (the Fact Base view). */
+export interface FactOrigins {
+  /** "bundled", or the fact file's URI. */
+  originOf(factId: string): string;
+  locationOf(factId: string): { uri: string; range: Range } | undefined;
+  files(): FactFileSummary[];
 }
 
 export type Target =
