@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { reviewCheckedMarks } from './checkedMarks';
 import { WorkspaceChecker, type WorkspaceCheckResult } from './checkWorkspace';
+import type { FactTree } from './factBaseModel';
+import { FactTreeProvider, REVEAL_COMMAND } from './factTree';
 import { insertCitation, SOURCE_SCHEME, SourceViewProvider } from './facts';
+import { findFact, type FindFactResult } from './findFact';
 import { SERVER_INFO_REQUEST, type ServerInfo } from './protocol';
 import { ServerManager, type ServerState } from './server';
 import { isDraft } from './settings';
@@ -28,6 +31,8 @@ export interface FactDeskApi {
   workspaceDiagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
   /** Milliseconds from loading the extension to a running server. */
   activationMs(): number | undefined;
+  /** The Fact Base view's tree as shown now (after a refresh in progress), filter applied. */
+  factTree(): Promise<FactTree>;
 }
 
 let manager: ServerManager | undefined;
@@ -42,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactDe
   const checker = new WorkspaceChecker(server, status, log);
   const sources = new SourceViewProvider(server);
   context.subscriptions.push(server, status, checker, sources);
+  const factTree = new FactTreeProvider(server, sources);
+  context.subscriptions.push(factTree);
 
   const setDraftContext = () => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -61,6 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactDe
       return ok;
     }),
     vscode.commands.registerCommand('factdesk.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('factdesk.findFact', (factId?: unknown): Promise<FindFactResult | undefined> => findFact(server, sources, factId)),
+    // From a fact's context menu in the Fact Base view: the node carries the fact.
+    vscode.commands.registerCommand('factdesk.factBase.insertFact', (node?: unknown) =>
+      findFact(server, sources, typeof node === 'string' ? node : (node as { fact?: { id?: unknown } } | undefined)?.fact?.id)),
+    vscode.commands.registerCommand('factdesk.factBase.filter', (text?: unknown) => factTree.promptFilter(text)),
+    vscode.commands.registerCommand('factdesk.factBase.clearFilter', () => factTree.clearFilter()),
+    vscode.commands.registerCommand('factdesk.factBase.refresh', () => factTree.refresh()),
+    vscode.commands.registerCommand(REVEAL_COMMAND, (node?: unknown) => factTree.reveal(node)),
     vscode.commands.registerCommand('factdesk.reviewCheckedMarks', () => reviewCheckedMarks()),
     vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, () => vscode.commands.executeCommand('workbench.actions.view.problems')),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -88,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactDe
     statusHistory: () => [...status.history],
     workspaceDiagnostics: (uri) => checker.stored(uri),
     activationMs: () => activationMs,
+    factTree: () => factTree.snapshot(),
   };
 }
 

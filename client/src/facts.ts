@@ -8,13 +8,13 @@ import type { ServerManager } from './server';
 
 export const SOURCE_SCHEME = 'factdesk-source';
 
-async function requireClient(server: ServerManager): Promise<LanguageClient | undefined> {
+export async function requireClient(server: ServerManager): Promise<LanguageClient | undefined> {
   const client = await server.ready();
   if (!client) void vscode.window.showErrorMessage('Fact Desk: the checker is not running. Try "Fact Desk: Restart Server".');
   return client;
 }
 
-async function facts(client: LanguageClient, uri?: string, text?: string): Promise<FactSummary[]> {
+export async function facts(client: LanguageClient, uri?: string, text?: string): Promise<FactSummary[]> {
   const r = await client.sendRequest<FactSummary[] | null>(FACTS_REQUEST, { uri, text });
   return Array.isArray(r) ? r : [];
 }
@@ -190,10 +190,21 @@ export class SourceViewProvider implements vscode.TextDocumentContentProvider, v
       void vscode.window.showInformationMessage('Fact Desk: no sourced figure at the cursor. Put the cursor on a figure Fact Desk recognises (hover it to check).');
       return undefined;
     }
+    return this.open(id, { preserveFocus: false });
+  }
+
+  /** Opens the source view of a fact the caller already has (Fact Base view, Find Fact). */
+  showFact(fact: FactSummary, options: { preserveFocus?: boolean } = {}): Promise<vscode.Uri> {
+    this.remember([fact]);
+    return this.open(fact.id, { preserveFocus: options.preserveFocus ?? false });
+  }
+
+  /** Opens the view beside the editor, the quote selected and highlighted. */
+  private async open(id: string, options: { preserveFocus: boolean }): Promise<vscode.Uri> {
     const uri = SourceViewProvider.uriFor(id);
     this.changed.fire(uri);
     const view = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(view, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(view, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: options.preserveFocus });
     const quote = this.cache.get(id)?.quote;
     const line = quote ? view.getText().split('\n').findIndex((l) => l === `> ${quote}`) : -1;
     if (line >= 0) {

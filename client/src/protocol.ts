@@ -3,14 +3,23 @@
 // client uses when the server offers them and falls back from when it does not.
 import type { Diagnostic as LspDiagnostic, Position as LspPosition } from 'vscode-languageclient';
 import type {
-  CitationParams, FactSummary, FactsParams, FindingsParams, FindingsSummary,
+  CitationParams, FactBaseChangedParams, FactConflictSummary, FactFileProblemSummary, FactFileSummary, FactSummary, FactsParams,
+  FindingsParams, FindingsSummary,
 } from '../../server/src/lsp/protocol';
 
-export type { CitationParams, FactSummary, FactsParams, FindingsParams, FindingsSummary };
+export type {
+  CitationParams, FactBaseChangedParams, FactConflictSummary, FactFileProblemSummary, FactFileSummary, FactSummary, FactsParams,
+  FindingsParams, FindingsSummary,
+};
 
 export const FINDINGS_REQUEST = 'factdesk/findings';
 export const FACTS_REQUEST = 'factdesk/facts';
 export const CITATION_REQUEST = 'factdesk/citation';
+
+/** Optional: the workspace fact files and their problems (Fact Base view). Older servers: none. */
+export const FACT_FILES_REQUEST = 'factdesk/factFiles';
+/** Server to client, after the fact base was rebuilt: lists of facts are stale. */
+export const FACT_BASE_CHANGED_NOTIFICATION = 'factdesk/factBaseChanged';
 
 /**
  * Optional: check a draft the editor does not have open (Check All Drafts in Workspace).

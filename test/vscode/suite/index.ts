@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FactDeskApi } from '../../../client/src/extension';
+import { factBaseTests } from './factBase';
 import { factDeskDiagnostics, runAll, say, test, waitFor } from './framework';
 import { recoveryTests } from './recovery';
 
@@ -280,6 +281,8 @@ test('commands are contributed with the "Fact Desk" category', async () => {
   for (const c of pkg.contributes.commands) assert.equal(c.category, 'Fact Desk', c.command);
   await vscode.commands.executeCommand('factdesk.showLog');
 });
+
+factBaseTests(() => api, folder);
 
 // Last: it kills the server, and nothing after it should depend on how fast the restart is.
 recoveryTests();
