@@ -57,7 +57,7 @@ interface Ctx {
   stances: HitIndex<StanceCue>;
   cues: HitIndex<string>;
   /** Cue words present anywhere in the draft, computed once per check. */
-  docCues: Set<string>;
+  docCues: ReadonlySet<string>;
   lastGroup: number;
 }
 
@@ -88,17 +88,19 @@ const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
  * draft when `text` is only part of it (incremental checking); by default they are read from text.
  */
 export function claimsFor(text: string, base: FactBase, figures: Figure[], documentCues?: ReadonlySet<string>): Claim[] {
+  // Most paragraphs of a long draft hold no figure: nothing to tie, so nothing to look up.
+  if (!figures.length) return [];
   const lex = lexiconFor(base);
+  const cues = lex.cues.find(text);
   const ctx: Ctx = {
     text, lex, words: new WordIndex(text),
     subjects: new HitIndex(lex.subjects.find(text)),
     parties: new HitIndex(lex.parties.find(text)),
     stances: new HitIndex(lex.stances.find(text)),
-    cues: new HitIndex(lex.cues.find(text)),
-    docCues: new Set(documentCues ?? []),
+    cues: new HitIndex(cues),
+    docCues: documentCues ?? new Set(cues.flatMap((h) => h.keys)),
     lastGroup: 0,
   };
-  if (!documentCues) for (const h of ctx.cues.hits) for (const k of h.keys) ctx.docCues.add(k);
   const claims: Claim[] = [];
   let next = 0;
   for (const block of segment(text).blocks) {
