@@ -163,4 +163,18 @@ describe('workspace fact files', () => {
     changed(factUri, 3);
     await draftUntil('facts gone', (d) => wrong(d).length === 0);
   });
+
+  it('drops the facts of a file deleted while open in the editor, and takes them back when it is saved again', async () => {
+    writeFileSync(factPath, factFile('62'));
+    changed(factUri, 1);
+    await draftUntil('facts back', (d) => wrong(d).length === 1);
+    client.open(factUri, factFile('62'), 'yaml');
+    unlinkSync(factPath);
+    changed(factUri, 3);
+    await draftUntil('facts gone although the buffer is open', (d) => wrong(d).length === 0);
+    writeFileSync(factPath, factFile('62')); // the editor saves the buffer: the file exists again
+    changed(factUri, 1);
+    await draftUntil('facts back after the save', (d) => wrong(d).length === 1);
+    client.notify('textDocument/didClose', { textDocument: { uri: factUri } });
+  });
 });

@@ -25,6 +25,11 @@ export interface FactFileSettings {
 interface FileState {
   /** Text of the open editor buffer, which wins over the disk while the file is open. */
   buffer: string | null;
+  /**
+   * Deleted on disk while a buffer still holds it (an editor tab, or a model VS Code keeps for a
+   * while): its facts are gone until the file is created again, e.g. by saving that buffer.
+   */
+  deleted?: boolean;
   /** Facts last in use from this file (the last good version of each). */
   lastGood: FactBase | null;
   /**
@@ -123,6 +128,7 @@ export class FactWorkspace {
   /** An open buffer's text (or null when closed: the disk is read again). */
   setBuffer(uri: string, text: string | null): void {
     const state = this.files.get(uri) ?? { buffer: null, lastGood: null };
+    if (text === null && state.deleted) { this.files.delete(uri); return; } // closed, and gone from disk
     state.buffer = text;
     if (text === null) delete state.disk; // closed, perhaps after a save: read the disk again
     this.files.set(uri, state);
@@ -132,11 +138,13 @@ export class FactWorkspace {
   fileEvent(uri: string, deleted: boolean): void {
     if (deleted) {
       const state = this.files.get(uri);
-      if (state && state.buffer === null) this.files.delete(uri);
+      if (!state) return;
+      if (state.buffer === null) this.files.delete(uri);
+      else { state.deleted = true; state.lastGood = null; }
       return;
     }
     const state = this.files.get(uri);
-    if (state) delete state.disk;
+    if (state) { delete state.disk; delete state.deleted; }
     else this.files.set(uri, { buffer: null, lastGood: null });
   }
 
@@ -182,6 +190,7 @@ export class FactWorkspace {
     const uris = [...this.files.keys()].sort();
     const reads = new Map<string, ReturnType<typeof readFactFile>>();
     for (const uri of uris) {
+      if (this.files.get(uri)!.deleted) continue;
       const text = this.textOf(uri, this.files.get(uri)!);
       if (text === null) { this.files.delete(uri); continue; } // gone from disk (or not ours to read)
       reads.set(uri, typeof text === 'string' ? readFactFile(text) : oversizeFactFile(text.tooLarge));
