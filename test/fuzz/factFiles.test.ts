@@ -334,7 +334,9 @@ function assertInside(text: string, starts: readonly number[], d: Diagnostic, wh
   for (const p of [d.range.start, d.range.end]) {
     expect(p.line, `${what}: line ${p.line} of ${starts.length}`).toBeGreaterThanOrEqual(0);
     expect(p.line, `${what}: line ${p.line} of ${starts.length}`).toBeLessThan(starts.length);
-    expect(p.character, `${what}: character ${p.character} on line ${p.line} of length ${lineLength(p.line)}`).toBeLessThanOrEqual(lineLength(p.line));
+    const line = text.slice(starts[p.line], starts[p.line]! + lineLength(p.line));
+    expect(p.character, `${what}: character ${p.character} on line ${p.line} of length ${lineLength(p.line)} ${JSON.stringify(line)} (${String(d.message).slice(0, 100)})`)
+      .toBeLessThanOrEqual(lineLength(p.line));
   }
   const before = d.range.start.line < d.range.end.line || (d.range.start.line === d.range.end.line && d.range.start.character <= d.range.end.character);
   expect(before, `${what}: range ends before it starts`).toBe(true);

@@ -136,7 +136,8 @@ export function locatePath(file: ReadFactFile, path: string): { start: TextPos; 
       if (!range) continue;
       // A whole mapping or list is long: underline only its first line, where the reader looks.
       const start = file.lines.pos(range[0]);
-      const end = isMap(node) || isSeq(node) ? { line: start.line, character: start.character + 1 } : file.lines.pos(range[1]);
+      // One character on, by offset: a node can start at a line's end (a key-less pair after a comma).
+      const end = file.lines.pos(isMap(node) || isSeq(node) ? range[0] + 1 : range[1]);
       return { start, end };
     }
   }
