@@ -6,26 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, MarkupContent } from 'vscode-languageserver';
+import { deskDonetskFact } from '../fixtures/deskFact';
 import { FULL_CAPABILITIES, LspClient, positionOf } from './client';
 
-const newer = (supersedes: string) => `version: 1
-sources:
-  - id: desk-update-note
-    title: Desk note on a revised territorial estimate
-facts:
-  - id: desk-donetsk-share
-    kind: percent
-    value: 78
-    statement: 78% of Donetsk held by Russia (revised desk estimate)
-    subject: donetsk
-    asOf: "2020-01-15"
-${supersedes}    quote:
-      source: desk-update-note
-      text: The revised estimate puts Russian control at 78% of Donetsk.
-    alsoIn:
-      - source: no-clear-guarantees
-        text: Moscow currently holds about 75% of Donetsk and 99% of Luhansk
-`;
+const newer = (supersedes: string) => deskDonetskFact(`    asOf: "2020-01-15"\n${supersedes}`, true);
 const DRAFT = 'Russia now controls 78% of Donetsk, analysts said.\n';
 const wrong = (ds: Diagnostic[]) => ds.filter((d) => String(d.code ?? '').startsWith('wrong-'));
 

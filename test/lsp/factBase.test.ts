@@ -8,22 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactBaseChangedParams, FactFileSummary, FactSummary } from '../../server/src/lsp/protocol';
 import { FULL_CAPABILITIES, LspClient } from './client';
+import { deskDonetskFact } from '../fixtures/deskFact';
 
 // A workspace fact on the bundled Donetsk subject with another value: a conflict across files.
-const FACT_FILE = `version: 1
-sources:
-  - id: desk-update-note
-    title: Desk note on a revised territorial estimate
-facts:
-  - id: desk-donetsk-share
-    kind: percent
-    value: 78
-    statement: 78% of Donetsk held by Russia (revised desk estimate)
-    subject: donetsk
-    quote:
-      source: desk-update-note
-      text: The revised estimate puts Russian control at 78% of Donetsk.
-`;
+const FACT_FILE = deskDonetskFact();
 const ID_LINE = FACT_FILE.split('\n').findIndex((l) => l.includes('id: desk-donetsk-share'));
 
 let dir: string;

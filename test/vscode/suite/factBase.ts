@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FactDeskApi } from '../../../client/src/extension';
+import { deskDonetskFact } from '../../fixtures/deskFact';
 import type { FactNode, FactTree, FileNode, SourceNode } from '../../../client/src/factBaseModel';
 import type { FindFactResult } from '../../../client/src/findFact';
 import { test, waitFor } from './framework';
@@ -10,20 +11,7 @@ import { test, waitFor } from './framework';
 const BUNDLED_SOURCE = 'Zelensky Says He Has No Clear Security Guarantees from Allies';
 const DONETSK = 'russia-holds-75-percent-donetsk';
 const DESK_FILE = 'desk/newsroom.facts.yaml';
-const DESK_FACT = `version: 1
-sources:
-  - id: desk-update-note
-    title: Desk note on a revised territorial estimate
-facts:
-  - id: desk-donetsk-share
-    kind: percent
-    value: 78
-    statement: 78% of Donetsk held by Russia (revised desk estimate)
-    subject: donetsk
-    quote:
-      source: desk-update-note
-      text: The revised estimate puts Russian control at 78% of Donetsk.
-`;
+const DESK_FACT = deskDonetskFact();
 
 const sourcesOf = (t: FactTree) => t.roots.filter((n): n is SourceNode => n.kind === 'source');
 const factsOf = (t: FactTree) => sourcesOf(t).flatMap((s) => s.facts);
