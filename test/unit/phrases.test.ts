@@ -1,5 +1,41 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher } from '../../server/src/core/match/phrases';
+import { PhraseMatcher, PhraseScanner, atomize } from '../../server/src/core/match/phrases';
+
+// The definition the hand-written atomizer must agree with, kept here as the oracle.
+function atomsByRegExp(text: string) {
+  const starts: number[] = [], ends: number[] = [], norms: string[] = [], gap: boolean[] = [];
+  let prevEnd = -1;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)) {
+    const s = m[0];
+    starts.push(m.index); ends.push(m.index + s.length);
+    norms.push(s === '’' || s === '‘' ? '\'' : s.toLowerCase());
+    gap.push(prevEnd >= 0 && m.index > prevEnd);
+    prevEnd = m.index + s.length;
+  }
+  return { text, starts, ends, norms, gap };
+}
+
+describe('atomize', () => {
+  it.each([
+    ['Moscow holds 75% of Donetsk.'], ['U.S.-backed  plan'], ['Zelenskyy’s “offer”'], ['Київ, 2026 р.'],
+    ['emoji 🇺🇦 and 𝐀𝐁 math letters'], ['ÉLYSÉE Straße İstanbul'], ['tab\tnbsp\u00a0thin\u2009ideo\u3000end'],
+    ['lone \ud800 surrogate \udc00 x'], ['CR\r\nLF\rCR'], [''], ['   '],
+  ])('cuts %j as the Unicode RegExp does', (text) => {
+    expect(atomize(text)).toEqual(atomsByRegExp(text));
+  });
+
+  it('agrees with the Unicode RegExp on arbitrary text', () => {
+    const pieces = fc.oneof(
+      fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }),
+      fc.constantFrom('Donetsk', 'ÉTATS', 'Київ', '’s', ' ', '\u00a0', '\r\n', '🇺🇦', '𝐀', '\ud800', '1,000', 'U.S.'),
+    );
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(atomize(text)).toEqual(atomsByRegExp(text));
+    }), { numRuns: 2000 });
+  });
+});
 
 const matcher = new PhraseMatcher<string>([
   ['Donetsk', 'donetsk'], ['the Donetsk region', 'donetsk'], ['security guarantee', 'guarantee'],
@@ -38,5 +74,23 @@ describe('PhraseMatcher', () => {
   it('stays linear with many phrases', () => {
     const many = new PhraseMatcher<number>(Array.from({ length: 50_000 }, (_, i) => [`place ${i} hospital`, i] as [string, number]));
     expect(many.find('at place 49999 hospital and place 7 hospital').map((h) => h.keys)).toEqual([[49999], [7]]);
+  });
+});
+
+describe('PhraseScanner', () => {
+  const places = new PhraseMatcher<string>([['Donetsk', 'donetsk'], ['the Donetsk region', 'donetsk'], ['US', 'us'], ['use', 'use-place']]);
+  const verbs = new PhraseMatcher<number>([['offer', 1], ['offered to', 2], ['region', 3], ['use', 4], ['Donetsk region', 5]]);
+  const scanner = new PhraseScanner([places, verbs, matcher]);
+  it('finds, in one pass, exactly what each matcher finds on its own', () => {
+    const words = fc.constantFrom('the', 'Donetsk', 'region', 'regions', 'US', 'uses', 'using', 'offered', 'offering', 'to', 'EU', 'officials',
+      'U.S.', 'Mar-a-Lago', '’s', ',', ' ', '  ', '\n', 'SAU.S.', 'security', 'guarantees', 'Зеленський');
+    fc.assert(fc.property(fc.array(words, { maxLength: 30 }), fc.nat(), (parts, cut) => {
+      const text = parts.join(' ');
+      const from = cut % (text.length + 1);
+      const [a, b, c] = scanner.find(text, from);
+      expect(a).toEqual(places.find(text, from));
+      expect(b).toEqual(verbs.find(text, from));
+      expect(c).toEqual(matcher.find(text, from));
+    }), { numRuns: 1000 });
   });
 });

@@ -1,5 +1,5 @@
 import type { Fact, FactBase, Stance } from '../types';
-import { PhraseMatcher } from './phrases';
+import { PhraseMatcher, PhraseScanner } from './phrases';
 
 /**
  * Everything the matcher looks up in prose, compiled once per fact base: subject aliases, party
@@ -12,6 +12,8 @@ export interface Lexicon {
   /** Context and occasion words of every fact, keyed by the lower-cased word itself. */
   cues: PhraseMatcher<string>;
   stances: PhraseMatcher<StanceCue>;
+  /** The four above in one pass over a text: a check needs all of them. */
+  scanner: PhraseScanner<[PhraseMatcher<string>, PhraseMatcher<string>, PhraseMatcher<StanceCue>, PhraseMatcher<string>]>;
   factsBySubject: Map<string, Fact[]>;
   /** Facts that list several values and name an occasion ("30, 40, 50 years", audio message). */
   listedFacts: Fact[];
@@ -67,11 +69,13 @@ export function lexiconFor(base: FactBase): Lexicon {
     for (const id of ids) for (const a of base.entities.get(id)?.aliases ?? []) out.push([a, id]);
     return out;
   };
+  const subjects = new PhraseMatcher(aliasesOf(factsBySubject.keys()));
+  const parties = new PhraseMatcher(aliasesOf(partyIds));
+  const stances = new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }]));
+  const cues = new PhraseMatcher([...cueWords].map((w): [string, string] => [w, w.toLowerCase()]));
   const lexicon: Lexicon = {
-    subjects: new PhraseMatcher(aliasesOf(factsBySubject.keys())),
-    parties: new PhraseMatcher(aliasesOf(partyIds)),
-    cues: new PhraseMatcher([...cueWords].map((w): [string, string] => [w, w.toLowerCase()])),
-    stances: new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }])),
+    subjects, parties, cues, stances,
+    scanner: new PhraseScanner([subjects, parties, stances, cues]),
     factsBySubject,
     listedFacts: base.facts.filter((f) => f.value.kind === 'set' && f.occasionCues.length > 0),
   };

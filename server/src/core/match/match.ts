@@ -91,12 +91,12 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
   // Most paragraphs of a long draft hold no figure: nothing to tie, so nothing to look up.
   if (!figures.length) return [];
   const lex = lexiconFor(base);
-  const cues = lex.cues.find(text);
+  const [subjects, parties, stances, cues] = lex.scanner.find(text);
   const ctx: Ctx = {
     text, lex, words: new WordIndex(text),
-    subjects: new HitIndex(lex.subjects.find(text)),
-    parties: new HitIndex(lex.parties.find(text)),
-    stances: new HitIndex(lex.stances.find(text)),
+    subjects: new HitIndex(subjects),
+    parties: new HitIndex(parties),
+    stances: new HitIndex(stances),
     cues: new HitIndex(cues),
     docCues: documentCues ?? new Set(cues.flatMap((h) => h.keys)),
     lastGroup: 0,
