@@ -35,10 +35,10 @@ export interface DateHit {
 
 const isMonth = (doc: Doc, i: number): boolean => {
   const t = doc.toks[i]!;
-  if (t.kind !== 'word' || !MONTHS.has(t.low)) return false;
   // "may", "march": verbs unless capitalised; month names are capitalised in English anyway.
+  // Tested first: it rules out most words without a lookup.
   const ch = doc.text.charCodeAt(t.start);
-  return ch >= 65 && ch <= 90;
+  return ch >= 65 && ch <= 90 && t.kind === 'word' && MONTHS.has(t.low);
 };
 
 function valueOf(c: ParsedComponents): FigureValue | null {

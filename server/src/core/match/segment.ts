@@ -49,6 +49,22 @@ function splitLines(text: string): Line[] {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const UPPER = /^\p{Lu}$/u;
+
+function isLetterOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER_OR_DOT.test(text[i]!);
+}
+
+/** "J." in "J. Smith": one capital letter. */
+function isInitial(text: string, from: number, to: number): boolean {
+  if (to - from !== 1) return to - from === 2 && UPPER.test(text.slice(from, to));
+  const c = text.charCodeAt(from);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[from]!);
+}
+
 const CLOSERS = new Set(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
 
 /** Splits [start, end) of text into sentences. Linear; never looks further than the block. */
@@ -57,16 +73,15 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   let s = start;
   while (s < end && isSpace(text.charCodeAt(s))) s++;
   for (let i = s; i < end; i++) {
-    const ch = text[i]!;
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
-    if (ch === '.') {
+    const ch = text.charCodeAt(i);
+    if (ch !== 46 && ch !== 33 && ch !== 63) continue; // . ! ?
+    if (ch === 46) {
       // "3.5" and "example.com" are not sentence ends; nor are known abbreviations.
       const next = text.charCodeAt(i + 1);
       if (i + 1 < end && !isSpace(next) && !CLOSERS.has(text[i + 1]!)) continue;
       let w = i;
-      while (w > s && /[\p{L}.]/u.test(text[w - 1]!)) w--;
-      const word = text.slice(w, i).toLowerCase();
-      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(text.slice(w, i))) continue;
+      while (w > s && isLetterOrDot(text, w - 1)) w--;
+      if (w < i && (isInitial(text, w, i) || ABBREVIATIONS.has(text.slice(w, i).toLowerCase()))) continue;
     }
     let e = i + 1;
     while (e < end && CLOSERS.has(text[e]!)) e++;
