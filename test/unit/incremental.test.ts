@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../server/src/core/check';
 import { parseFactBase } from '../../server/src/core/facts/parse';
-import { IncrementalChecker } from '../../server/src/core/incremental';
+import { IncrementalChecker, chunksOf, commonPrefix, commonSuffix, rechunk } from '../../server/src/core/incremental';
 import type { Finding } from '../../server/src/core/types';
 
 const root = resolve(__dirname, '../..');
@@ -46,5 +47,28 @@ describe('incremental checking', () => {
     const first = checker.check(text);
     const second = checker.check(`${text}\n\nA new paragraph.`);
     expect(second[0]).toBe(first[0]);
+  });
+});
+
+describe('re-chunking an edited draft', () => {
+  // Blank lines cut chunks, so the alphabet is mostly line breaks and blanks.
+  const piece = fc.constantFrom('\n', '\r\n', '\r', ' ', '\t', 'a', 'b.', '\n\n', ' \n \n', '# h\n\n', 'x y');
+  const textArb = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));
+  it('gives the chunks a scan of the whole new text gives, after any edit', () => {
+    fc.assert(fc.property(textArb, fc.nat(), fc.nat({ max: 12 }), textArb, (was, at, len, insert) => {
+      const from = at % (was.length + 1);
+      const text = was.slice(0, from) + insert.slice(0, 6) + was.slice(Math.min(was.length, from + len));
+      const old = chunksOf(was);
+      const prefix = commonPrefix(was, text);
+      const suffix = commonSuffix(was, text, Math.min(was.length, text.length) - prefix);
+      const { head, middle, rest } = rechunk(old, was, text, prefix, suffix);
+      const delta = text.length - was.length;
+      const stitched = [
+        ...old.slice(0, head),
+        ...middle,
+        ...old.slice(rest).map((c) => ({ start: c.start + delta, end: c.end + delta, text: c.text })),
+      ];
+      expect(stitched).toEqual(chunksOf(text));
+    }), { numRuns: 20_000 });
   });
 });

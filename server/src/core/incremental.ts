@@ -21,22 +21,32 @@ export class IncrementalChecker {
   private last: { text: string; chunks: ChunkState[] } | null = null;
   /** The draft's occasion words and the unsourced option the last findings were made under. */
   private lastContext = '';
+  /**
+   * How many chunks hold each cue word, kept up to date chunk by chunk: the draft's set of cue
+   * words changes only when a count crosses zero, and only then is it compared as a whole.
+   */
+  private readonly cueCounts = new Map<string, number>();
+  private readonly docCues = new Set<string>();
+  private cueSetChanged = true;
 
   constructor(private readonly base: FactBase) {}
 
   check(text: string, options: CheckOptions = {}): Finding[] {
     // Code fences may span blank lines; chunking would cut them, so such drafts take the plain path.
     if (text.includes('```') || text.includes('~~~')) {
-      this.last = null;
+      this.reset();
       return check(text, this.base, options);
     }
-    const chunks = chunksOf(text);
-    const old = this.last ? this.reusable(this.last, text, chunks) : [];
+    const { chunks, old, removed } = this.chunksFor(text);
+    for (const state of removed) this.countCues(state.cues, -1);
     const cues = chunks.map((c, i) => old[i]?.cues ?? this.cuesOf(c.text));
-    const docCues = new Set<string>();
-    for (const set of cues) for (const w of set) docCues.add(w);
+    for (let i = 0; i < chunks.length; i++) if (!old[i]) this.countCues(cues[i]!, +1);
     // Occasion words anywhere can re-rank facts everywhere: when they change, start afresh.
-    const context = `${options.reportUnsourced ? 1 : 0}|${[...docCues].sort().join('|')}`;
+    let context = this.lastContext;
+    if (this.cueSetChanged || !context.startsWith(options.reportUnsourced ? '1' : '0')) {
+      context = `${options.reportUnsourced ? 1 : 0}|${[...this.docCues].sort().join('|')}`;
+      this.cueSetChanged = false;
+    }
     const sameContext = context === this.lastContext;
     this.lastContext = context;
 
@@ -45,7 +55,8 @@ export class IncrementalChecker {
     const out: Finding[] = [];
     let heading: ChunkState | null = null;
     let previous: ChunkState | null = null;
-    for (const [i, chunk] of chunks.entries()) {
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
       const before = sameContext ? old[i] : undefined;
       const isList = before ? before.isList : LIST_START.test(chunk.text);
       const leadIn = isList && previous && !previous.isHeading ? previous : null;
@@ -59,7 +70,7 @@ export class IncrementalChecker {
         const key = heading || leadIn ? `${heading?.text ?? ''}\u0000${leadIn?.text ?? ''}\u0000${chunk.text}` : chunk.text;
         let findings = byKey.get(key);
         if (!findings) {
-          findings = this.checkChunk(chunk, heading, leadIn, docCues, options);
+          findings = this.checkChunk(chunk, heading, leadIn, this.docCues, options);
           byKey.set(key, findings);
         }
         state = {
@@ -78,28 +89,63 @@ export class IncrementalChecker {
     return out;
   }
 
+  private reset(): void {
+    this.last = null;
+    this.lastContext = '';
+    this.cueCounts.clear();
+    this.docCues.clear();
+    this.cueSetChanged = true;
+  }
+
+  private countCues(words: ReadonlySet<string>, by: 1 | -1): void {
+    for (const w of words) {
+      const n = (this.cueCounts.get(w) ?? 0) + by;
+      if (n > 0) this.cueCounts.set(w, n); else this.cueCounts.delete(w);
+      if (n === 1 && by === 1) { this.docCues.add(w); this.cueSetChanged = true; }
+      if (n === 0) { this.docCues.delete(w); this.cueSetChanged = true; }
+    }
+  }
+
   /**
-   * For each new chunk, the last version's state of the same chunk when both lie wholly in the
-   * unchanged prefix or suffix of the text (then their text is equal without comparing it).
+   * The chunks of the new text; for each, the last version's state of the same chunk when its
+   * text is known to be unchanged (it lies wholly in the unchanged prefix or suffix of the text);
+   * and the last version's states that are gone. Only the edited stretch is scanned again.
    */
-  private reusable(last: { text: string; chunks: ChunkState[] }, text: string, chunks: Chunk[]): Array<ChunkState | undefined> {
+  private chunksFor(text: string): { chunks: Chunk[]; old: Array<ChunkState | undefined>; removed: ChunkState[] } {
+    const last = this.last;
+    if (!last) {
+      this.reset();
+      return { chunks: chunksOf(text), old: [], removed: [] };
+    }
     const was = last.text;
     const prefix = commonPrefix(was, text);
     const suffix = commonSuffix(was, text, Math.min(was.length, text.length) - prefix);
     const delta = text.length - was.length;
     const tail = text.length - suffix;
-    const out: Array<ChunkState | undefined> = new Array(chunks.length);
-    let j = 0;
-    for (const [i, c] of chunks.entries()) {
-      let start: number, end: number;
-      if (c.end <= prefix) { start = c.start; end = c.end; }
-      else if (c.start >= tail) { start = c.start - delta; end = c.end - delta; }
-      else continue;
-      while (j < last.chunks.length && last.chunks[j]!.start < start) j++;
-      const o = last.chunks[j];
-      if (o && o.start === start && o.end === end) out[i] = o;
+    const { head, middle, rest } = rechunk(last.chunks, was, text, prefix, suffix);
+    const chunks: Chunk[] = [];
+    const old: Array<ChunkState | undefined> = [];
+    for (let i = 0; i < head; i++) { const o = last.chunks[i]!; chunks.push(o); old.push(o); }
+    // Between them, a re-scanned chunk is still the old one when it lies wholly in the prefix or
+    // suffix at the old chunk's place (the scan starts a little before the edit).
+    const between = last.chunks.slice(head, rest);
+    const kept = new Set<ChunkState>();
+    for (const c of middle) {
+      chunks.push(c);
+      let at = -1;
+      if (c.end <= prefix) at = c.start;
+      else if (c.start >= tail) at = c.start - delta;
+      const b = at >= 0 ? between[firstStartingAt(between, at)] : undefined;
+      const o = b && b.start === at && b.end - b.start === c.end - c.start ? b : undefined;
+      if (o) kept.add(o);
+      old.push(o);
     }
-    return out;
+    for (let i = rest; i < last.chunks.length; i++) {
+      const o = last.chunks[i]!;
+      chunks.push(delta ? { start: o.start + delta, end: o.end + delta, text: o.text } : o);
+      old.push(o);
+    }
+    return { chunks, old, removed: between.filter((b) => !kept.has(b)) };
   }
 
   /** Cue words are cached per chunk text too: they decide the key of every chunk. */
@@ -144,7 +190,16 @@ const LIST_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/;
 const HEADING_START = /^ {0,3}#{1,6}[ \t]/;
 const BLANK_LINE = /\r?\n[ \t]*\r?\n|\r[ \t]*\r/g;
 
-function chunksOf(text: string): Chunk[] {
+/** Index of the first span starting at or after `at`. */
+function firstStartingAt(spans: readonly Span[], at: number): number {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid]!.start < at) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+export function chunksOf(text: string): Chunk[] {
   const out: Chunk[] = [];
   let start = 0;
   BLANK_LINE.lastIndex = 0;
@@ -156,11 +211,46 @@ function chunksOf(text: string): Chunk[] {
   return out;
 }
 
+/**
+ * Where the chunks of `text` differ from those of `was`, given their common prefix and suffix:
+ * the first `head` old chunks are unchanged, `middle` are scanned afresh, and the old chunks from
+ * `rest` on are unchanged but moved by the difference in length.
+ *
+ * The scan starts at the chunk holding the last non-blank character before the edit: a blank-line
+ * separator is made of blanks only, so no separator found before that character can change. It
+ * stops at the first chunk start past the edit where an old chunk started too: from the same place
+ * in the same text, the same separators follow. So the result is what chunksOf(text) gives.
+ */
+export function rechunk(old: readonly Span[], was: string, text: string, prefix: number, suffix: number): { head: number; middle: Chunk[]; rest: number } {
+  let q = prefix - 1;
+  while (q >= 0 && isBlank(text.charCodeAt(q))) q--;
+  // The last old chunk starting at or before q holds it (separators hold no non-blank).
+  const head = q >= 0 ? Math.max(0, firstStartingAt(old, q + 1) - 1) : 0;
+  let start = q >= 0 && head < old.length ? old[head]!.start : 0;
+  const delta = text.length - was.length;
+  const tail = text.length - suffix;
+  const middle: Chunk[] = [];
+  let j = head;
+  BLANK_LINE.lastIndex = start;
+  for (;;) {
+    if (start >= tail) {
+      while (j < old.length && old[j]!.start < start - delta) j++;
+      if (j < old.length && old[j]!.start === start - delta) return { head, middle, rest: j };
+    }
+    const m = BLANK_LINE.exec(text);
+    if (!m) break;
+    if (m.index > start) middle.push({ start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) middle.push({ start, end: text.length, text: text.slice(start) });
+  return { head, middle, rest: old.length };
+}
+
 // Whole blocks are compared as strings (a memory comparison in the engine) before single
 // characters: on a 1 MB draft this is most of the cost of finding what an edit changed.
 const BLOCK = 2048;
 
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
   let i = 0;
   while (i + BLOCK <= limit && a.substring(i, i + BLOCK) === b.substring(i, i + BLOCK)) i += BLOCK;
@@ -169,7 +259,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** Common suffix length, at most `limit` (so it never overlaps the common prefix). */
-function commonSuffix(a: string, b: string, limit: number): number {
+export function commonSuffix(a: string, b: string, limit: number): number {
   let n = 0;
   while (n + BLOCK <= limit && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
   while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
