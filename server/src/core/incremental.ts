@@ -28,6 +28,8 @@ export class IncrementalChecker {
   private readonly cueCounts = new Map<string, number>();
   private readonly docCues = new Set<string>();
   private cueSetChanged = true;
+  /** Length of the text the last check shared with the one before it, from the start. */
+  unchangedPrefix = 0;
 
   constructor(private readonly base: FactBase) {}
 
@@ -35,6 +37,7 @@ export class IncrementalChecker {
     // Code fences may span blank lines; chunking would cut them, so such drafts take the plain path.
     if (text.includes('```') || text.includes('~~~')) {
       this.reset();
+      this.unchangedPrefix = 0;
       return check(text, this.base, options);
     }
     const { chunks, old, removed } = this.chunksFor(text);
@@ -115,10 +118,12 @@ export class IncrementalChecker {
     const last = this.last;
     if (!last) {
       this.reset();
+      this.unchangedPrefix = 0;
       return { chunks: chunksOf(text), old: [], removed: [] };
     }
     const was = last.text;
     const prefix = commonPrefix(was, text);
+    this.unchangedPrefix = prefix;
     const suffix = commonSuffix(was, text, Math.min(was.length, text.length) - prefix);
     const delta = text.length - was.length;
     const tail = text.length - suffix;

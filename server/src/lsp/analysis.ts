@@ -4,6 +4,7 @@ import { IncrementalChecker } from '../core/incremental';
 import type { Fact, FactBase, Finding } from '../core/types';
 import { describeError, type Log } from './log';
 import type { NotCheckedReason } from './protocol';
+import type { DiagnosticReuse } from './diagnostics';
 import type { Settings } from './settings';
 
 /** Why a document is not checked, or null when it is. */
@@ -25,7 +26,12 @@ interface Cached {
   findings: Finding[];
   /** Keeps per-paragraph results between versions, so an edit re-checks only its paragraph. */
   checker: IncrementalChecker;
+  /** Diagnostics already made for findings of this document, and since when they still hold. */
+  reuse: DiagnosticReuse & { tag: string };
 }
+
+/** What a diagnostic depends on besides its finding and position. */
+const diagnosticTag = (s: Settings) => `${s.severity}|${s.reportUnsourcedFigures}`;
 
 /**
  * Runs the pure checker and keeps the last result per document, so diagnostics, hovers, code
@@ -85,8 +91,26 @@ export class Analysis {
     if (hit && hit.version === doc.version && hit.reportUnsourced === reportUnsourced) return hit.findings;
     const checker = hit?.checker ?? new IncrementalChecker(this.factBase());
     const findings = this.withConflicts(checker.check(doc.getText(), { reportUnsourced }));
-    this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings, checker });
+    const reuse = hit?.reuse ?? { tag: '', stableBefore: 0, byFinding: new WeakMap() };
+    // Every check since the diagnostics were made must have kept the text before this offset.
+    reuse.stableBefore = Math.min(reuse.stableBefore, checker.unchangedPrefix);
+    this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings, checker, reuse });
     return findings;
+  }
+
+  /**
+   * The diagnostics made so far for the document's findings, for toDiagnostics to reuse; from
+   * the call on, the current version is the one they are measured against.
+   */
+  diagnosticReuse(doc: TextDocument, settings: Settings): DiagnosticReuse | undefined {
+    const hit = this.cache.get(doc.uri);
+    if (!hit || hit.version !== doc.version) return undefined;
+    const { reuse } = hit;
+    const tag = diagnosticTag(settings);
+    const usable: DiagnosticReuse = reuse.tag === tag ? { stableBefore: reuse.stableBefore, byFinding: reuse.byFinding } : { stableBefore: 0, byFinding: reuse.byFinding };
+    reuse.tag = tag;
+    reuse.stableBefore = Infinity;
+    return usable;
   }
 
   /** A one-off check of text that is not an open document; never cached. */

@@ -30,7 +30,18 @@ export function staleDiagnostic(doc: TextDocument, f: Finding, settings: Setting
 export interface DiagnosticData {
   verdict: Verdict;
   factId: string | null;
-  version: number;
+}
+
+/**
+ * Diagnostics made for the findings of an earlier version that can be sent again as they are:
+ * the same finding object (the incremental checker keeps the findings of untouched paragraphs)
+ * lying wholly before `stableBefore`, the offset before which the text has not changed since.
+ * On a book-length draft this spares converting thousands of unchanged positions per keystroke.
+ */
+export interface DiagnosticReuse {
+  stableBefore: number;
+  /** Fills as diagnostics are made; entries are only valid under the same `tag`. */
+  byFinding: WeakMap<Finding, Diagnostic>;
 }
 
 const SEVERITY: Record<SeveritySetting, DiagnosticSeverity> = {
@@ -60,11 +71,7 @@ function severityOf(f: Finding, settings: Settings): DiagnosticSeverity | null {
 export function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings): Diagnostic | null {
   const severity = severityOf(f, settings);
   if (severity === null) return null;
-  const data: DiagnosticData = {
-    verdict: f.verdict,
-    factId: f.fact?.id ?? null,
-    version: doc.version,
-  };
+  const data: DiagnosticData = { verdict: f.verdict, factId: f.fact?.id ?? null };
   // Replacements are not sent along: code actions are computed from the cached findings, and a
   // book-length draft has thousands of diagnostics whose size the editor would parse on each edit.
   return { range: spanToRange(doc, f.figure.span), severity, source: DIAGNOSTIC_SOURCE, code: codeOf(f), message: f.message, data };
@@ -74,14 +81,18 @@ export function toDiagnostic(doc: TextDocument, f: Finding, settings: Settings):
  * @param hide findings the reporter has marked as checked (.factdesk/checked.json): like
  * suppressed ones, they keep their hover but get no diagnostic.
  */
-export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: Settings, hide?: (f: Finding) => boolean): Diagnostic[] {
+export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: Settings, hide?: (f: Finding) => boolean, reuse?: DiagnosticReuse): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Suppression comments hide diagnostics only: the finding stays, so its hover still answers.
   const suppressed = suppressedSpans(doc.getText());
   for (const f of findings) {
     if (suppressed.length && isSuppressed(f.figure.span, suppressed)) continue;
     if (hide?.(f)) continue;
-    const d = toDiagnostic(doc, f, settings);
+    let d = reuse && f.figure.span.end <= reuse.stableBefore ? reuse.byFinding.get(f) : undefined;
+    if (!d) {
+      d = toDiagnostic(doc, f, settings) ?? undefined;
+      if (d && reuse) reuse.byFinding.set(f, d);
+    }
     if (d) out.push(d);
     const stale = staleDiagnostic(doc, f, settings, Date.now());
     if (stale) out.push(stale);

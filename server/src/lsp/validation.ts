@@ -118,7 +118,10 @@ export class Validator {
       let diagnostics: Diagnostic[];
       if (reason === 'too-large') diagnostics = [tooLargeDiagnostic(sizeKB(doc), settings)];
       else if (reason) diagnostics = [];
-      else diagnostics = toDiagnostics(doc, this.analysis.findings(doc, settings), settings, this.checked(doc));
+      else {
+        const findings = this.analysis.findings(doc, settings);
+        diagnostics = toDiagnostics(doc, findings, settings, this.checked(doc), this.analysis.diagnosticReuse(doc, settings));
+      }
       if (!this.current(uri, version)) return;
       await this.publish(uri, version, diagnostics);
     } catch (e) {
