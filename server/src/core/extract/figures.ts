@@ -5,9 +5,9 @@ import { type Doc, glued, punctAt, spacedWord, wordAt } from './lexer';
 import type { Cand } from './model';
 import { YEAR_PREFIXES } from './noise';
 import { type Piece, type PercentStyle, readNumber, readPercent } from './numbers';
-import { ORDINAL_WORDS, isNumberWord } from './numberWords';
+import { NUMBER_OR_ORDINAL_WORDS } from './numberWords';
 import { readOrdinal } from './ordinals';
-import { readAll, readArticleUnit, readFold, readFraction, readRatio, readVague } from './quantities';
+import { mayFollowArticle, readAll, readArticleUnit, readFold, readFraction, readRatio, readVague } from './quantities';
 import { collectiveUnit, compoundUnit, knownUnit, readUnit } from './units';
 
 // Reads the figure starting at a token, trying the specific shapes before the general one:
@@ -25,6 +25,8 @@ const CURRENCIES = new Map<string, string>([['$', 'dollar'], ['€', 'euro'], ['
 /** Words worth a closer look; anything else is rejected with one lookup. */
 const TRIGGERS = new Set(['a', 'an', 'several', 'tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens',
   'nearly', 'almost', 'virtually', 'practically', 'most', 'half', 'between']);
+// Words a figure may start with, in one table: most words of prose start none.
+const STARTERS: ReadonlySet<string> = new Set([...TRIGGERS, ...NUMBER_OR_ORDINAL_WORDS]);
 const SET_LINKS = new Set(['and', 'or']);
 
 export function readFigure(scan: Scan, i: number): Cand | null {
@@ -35,7 +37,8 @@ export function readFigure(scan: Scan, i: number): Cand | null {
   if (!t || t.skip) return null;
   if (t.kind === 'word') {
     const w = t.low;
-    if (!TRIGGERS.has(w) && !isNumberWord(w) && !ORDINAL_WORDS.has(w) && !w.endsWith('fold')) return null;
+    if (!STARTERS.has(w) && !w.endsWith('fold')) return null;
+    if (w === 'a' || w === 'an') { const next = spacedWord(doc, i + 1); if (next === null || !mayFollowArticle(next)) return null; }
     return readAll(doc, i) ?? readVague(doc, i) ?? readFraction(doc, i) ?? readArticleUnit(doc, i) ?? readBetween(scan, i) ??
       readOrdinal(doc, i) ?? readFold(doc, i) ?? readRatio(doc, i) ?? readCounted(scan, i, null);
   }

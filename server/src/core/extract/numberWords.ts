@@ -27,6 +27,11 @@ ORDINAL_WORDS.set('thousandth', 1000);
 export const isNumberWord = (w: string): boolean =>
   UNIT_WORDS.has(w) || TENS_WORDS.has(w) || SCALE_WORDS.has(w) || w === 'hundred' || w === 'dozen';
 
+/** Every number or ordinal word, for a one-lookup test of whether a word may start a figure. */
+export const NUMBER_OR_ORDINAL_WORDS: ReadonlySet<string> = new Set([
+  ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...SCALE_WORDS.keys(), 'hundred', 'dozen', ...ORDINAL_WORDS.keys(),
+]);
+
 export const tensValue = (w: string): number | undefined => TENS_WORDS.get(w);
 export const unitValue = (w: string): number | undefined => UNIT_WORDS.get(w);
 export const scaleValue = (w: string): number | undefined => SCALE_WORDS.get(w);

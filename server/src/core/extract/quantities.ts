@@ -3,7 +3,7 @@ import { HYPHENS } from './chars';
 import { type Doc, glued, spacedWord, wordAt } from './lexer';
 import { type Cand, round2 } from './model';
 import { readNumber } from './numbers';
-import { unitValue } from './numberWords';
+import { scaleValue, unitValue } from './numberWords';
 import { readOfUnit, readUnit } from './units';
 
 // Quantities written without a plain number: vague amounts ("several weeks", "tens of thousands
@@ -83,13 +83,20 @@ export function readAll(doc: Doc, i: number): Cand | null {
   return null;
 }
 
-const DENOMINATORS = new Map<string, number>([
+export const DENOMINATORS: ReadonlyMap<string, number> = new Map<string, number>([
   ['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fourth', 4], ['fourths', 4],
   ['fifth', 5], ['fifths', 5], ['sixth', 6], ['sixths', 6], ['seventh', 7], ['sevenths', 7], ['eighth', 8], ['eighths', 8],
   ['ninth', 9], ['ninths', 9], ['tenth', 10], ['tenths', 10],
 ]);
 const SHARE_FOLLOWERS = new Set(['of', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'these', 'those', 'that', 'this']);
 const LARGE = new Map<string, number>([['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
+
+/**
+ * What may follow "a" or "an" in a figure: "a few", "a couple of", "a hundred", "a quarter of",
+ * "a year". Everything else ("a deal", "an offer") is ruled out before any reader runs.
+ */
+export const mayFollowArticle = (w: string): boolean =>
+  w === 'few' || w === 'couple' || w === 'hundred' || w === 'dozen' || scaleValue(w) !== undefined || DENOMINATORS.has(w) || ARTICLE_UNITS.has(w);
 
 /** "of a million" after a share turns it into a number: "a quarter of a million" = 250,000. */
 function ofAMillion(doc: Doc, k: number): { scale: number; last: number } | null {
@@ -179,7 +186,7 @@ export function readRatio(doc: Doc, i: number): Cand | null {
 
 // ---- "a year", "a decade and a half" ----------------------------------------------------------
 
-const ARTICLE_UNITS = new Set(['year', 'decade', 'month', 'week', 'day', 'hour', 'minute', 'fortnight', 'century']);
+export const ARTICLE_UNITS: ReadonlySet<string> = new Set(['year', 'decade', 'month', 'week', 'day', 'hour', 'minute', 'fortnight', 'century']);
 /** "once a year", "twice a day", "per a..." state a rate, not a span of time. */
 const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'such', 'what', 'quite', 'half']);
 

@@ -266,8 +266,24 @@ export class PhraseScanner<T extends ReadonlyArray<PhraseMatcher<unknown>>> {
     });
   }
 
+  /**
+   * Masks of the words seen so far: prose repeats its words, and a remembered mask spares the
+   * stem lookups (and the sliced strings) of inflected words. Bounded, since any text may come.
+   */
+  private readonly seen = new Map<string, number>();
+
   /** The matchers whose phrases may start with this word (the inflections of endingKeys). */
   private maskOf(word: string): number {
+    let m = this.seen.get(word);
+    if (m === undefined) {
+      if (this.seen.size >= 100_000) this.seen.clear();
+      m = this.computeMask(word);
+      this.seen.set(word, m);
+    }
+    return m;
+  }
+
+  private computeMask(word: string): number {
     let m = this.exact.get(word) ?? 0;
     const n = word.length;
     if (n < 4 || !this.stems.size) return m;
