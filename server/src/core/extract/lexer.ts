@@ -93,7 +93,7 @@ export function lex(text: string): Token[] {
         const r = lexWord(text, i);
         i = r.end;
         kind = r.mixed ? 'opaque' : 'word';
-        low = text.slice(start, i).toLowerCase();
+        low = r.lower ? text.slice(start, i) : text.slice(start, i).toLowerCase();
         if (r.apostrophe) low = low.replace(/\u2019|\u02bc/g, "'");
       }
     } else {
@@ -112,19 +112,23 @@ export function lex(text: string): Token[] {
   return toks;
 }
 
-function lexWord(text: string, i: number): { end: number; mixed: boolean; apostrophe: boolean } {
+function lexWord(text: string, i: number): { end: number; mixed: boolean; apostrophe: boolean; lower: boolean } {
   const n = text.length;
   let mixed = false;
   let apostrophe = false;
+  // Only ASCII lower case, digits and apostrophes so far: the word is its own lower case.
+  let lower = true;
   while (i < n) {
-    const len = letterAt(text, i);
-    if (len > 0) { i += len; continue; }
     const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) { i++; continue; }
+    lower &&= c < 65 || c > 90;
+    const len = letterAt(text, i);
+    if (len > 0) { if (c >= 128) lower = false; i += len; continue; }
     if (isDigit(c) || c === 95) { mixed = true; i++; continue; }
     if (isApostrophe(c) && c !== 0x2018 && letterAt(text, i + 1) > 0) { apostrophe = true; i++; continue; }
     break;
   }
-  return { end: i, mixed, apostrophe };
+  return { end: i, mixed, apostrophe, lower };
 }
 
 const threeDigitsAt = (text: string, p: number): boolean =>
