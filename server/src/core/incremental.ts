@@ -53,7 +53,7 @@ export class IncrementalChecker {
     const sameContext = context === this.lastContext;
     this.lastContext = context;
 
-    const byKey = new Map<string, Finding[]>();
+    const byKey = new Map<string, { at: number; placed: Finding[] }>();
     const states: ChunkState[] = [];
     const out: Finding[] = [];
     let heading: ChunkState | null = null;
@@ -71,18 +71,19 @@ export class IncrementalChecker {
         state.start = chunk.start; state.end = chunk.end; state.text = chunk.text;
       } else {
         const key = heading || leadIn ? `${heading?.text ?? ''}\u0000${leadIn?.text ?? ''}\u0000${chunk.text}` : chunk.text;
-        let findings = byKey.get(key);
-        if (!findings) {
-          findings = this.checkChunk(chunk, heading, leadIn, this.docCues, options);
-          byKey.set(key, findings);
+        // A repeated paragraph is checked once; its findings are moved to where it stands.
+        let same = byKey.get(key);
+        if (!same) {
+          same = { at: chunk.start, placed: this.checkChunk(chunk, heading, leadIn, this.docCues, options) };
+          byKey.set(key, same);
         }
         state = {
           start: chunk.start, end: chunk.end, text: chunk.text, isList, isHeading: HEADING_START.test(chunk.text),
-          heading, leadIn, cues: cues[i]!, findings, at: 0, placed: findings,
+          heading, leadIn, cues: cues[i]!, at: same.at, placed: same.placed,
         };
       }
-      // Findings are kept relative to their chunk; placing them costs only when the chunk moved.
-      if (state.at !== chunk.start) { state.placed = state.findings.map((f) => shift(f, chunk.start)); state.at = chunk.start; }
+      // Findings are moved only when their chunk moved, from where they were to where it is now.
+      if (state.at !== chunk.start) { const by = chunk.start - state.at; state.placed = state.placed.map((f) => shift(f, by)); state.at = chunk.start; }
       for (const f of state.placed) out.push(f);
       states.push(state);
       if (state.isHeading) heading = state;
@@ -165,14 +166,15 @@ export class IncrementalChecker {
     return s;
   }
 
-  /** Findings of one chunk, with offsets relative to the chunk's start. */
+  /** Findings of one chunk, at their offsets in the draft. */
   private checkChunk(chunk: Chunk, heading: Chunk | null, leadIn: Chunk | null, docCues: ReadonlySet<string>, options: CheckOptions): Finding[] {
     // The chunk is checked inside a small document that carries its context above it.
     const prefix = [heading, leadIn].filter((c): c is Chunk => c !== null).map((c) => `${c.text}\n\n`).join('');
     const text = prefix + chunk.text;
     const figures = extractFigures(text);
     const findings = judge(this.base, claimsFor(text, this.base, figures, docCues), options.reportUnsourced ?? false);
-    return findings.filter((f) => f.figure.span.start >= prefix.length).map((f) => shift(f, -prefix.length));
+    const by = chunk.start - prefix.length;
+    return findings.filter((f) => f.figure.span.start >= prefix.length).map((f) => shift(f, by));
   }
 }
 
@@ -184,9 +186,7 @@ interface ChunkState extends Chunk {
   heading: ChunkState | null;
   leadIn: ChunkState | null;
   cues: Set<string>;
-  /** Relative to the chunk's start. */
-  findings: Finding[];
-  /** Where `placed` was placed. */
+  /** Where the chunk started when `placed` was made: its findings, at their offsets in the draft. */
   at: number;
   placed: Finding[];
 }
