@@ -268,15 +268,18 @@ export class PhraseScanner<T extends ReadonlyArray<PhraseMatcher<unknown>>> {
 
   /**
    * Masks of the words seen so far: prose repeats its words, and a remembered mask spares the
-   * stem lookups (and the sliced strings) of inflected words. Bounded, since any text may come.
+   * stem lookups (and the sliced strings) of inflected words. Bounded in count and word length,
+   * since any text may come.
    */
   private readonly seen = new Map<string, number>();
 
   /** The matchers whose phrases may start with this word (the inflections of endingKeys). */
   private maskOf(word: string): number {
+    // Long "words" (hashes, base64, hostile text) are not remembered: they would pin memory.
+    if (word.length > 40) return this.computeMask(word);
     let m = this.seen.get(word);
     if (m === undefined) {
-      if (this.seen.size >= 100_000) this.seen.clear();
+      if (this.seen.size >= 50_000) this.seen.clear();
       m = this.computeMask(word);
       this.seen.set(word, m);
     }
