@@ -82,9 +82,15 @@ function main(): void {
         continue;
       }
     }
+    // Runs alternate between the draft and the draft with a trailing line break: an editor
+    // never checks the same text twice in a row, and the phrase matchers keep the atoms of the
+    // last text they cut, so timing one text over and over would leave that cut out.
+    const texts = [draft.text, `${draft.text}\n`];
+    let run = 0;
+    const next = () => texts[run++ & 1]!;
     const once = (): Finding[] => {
       post({ type: 'run-start', draft: draft.name });
-      try { return check(draft.text, base); } finally { post({ type: 'run-end', draft: draft.name }); }
+      try { return check(next(), base); } finally { post({ type: 'run-end', draft: draft.name }); }
     };
     let findings: Finding[];
     let first: number;
@@ -105,7 +111,7 @@ function main(): void {
     // (The first run counts as the warm-up of a slow cell.)
     if (first < 250) {
       const warmUntil = performance.now() + Math.min(500, first * 5);
-      while (performance.now() < warmUntil) check(draft.text, base);
+      while (performance.now() < warmUntil) check(next(), base);
     }
     const slow = first > 100;
     const minRuns = first > 1000 ? 1 : 3;
@@ -113,7 +119,7 @@ function main(): void {
     const start = performance.now();
     while (xs.length < d.maxRuns && (xs.length < minRuns || performance.now() - start < d.budgetMs)) {
       const s = performance.now();
-      if (slow) findings = once(); else findings = check(draft.text, base);
+      if (slow) findings = once(); else findings = check(next(), base);
       xs.push(performance.now() - s);
     }
     const ms = median(xs);
