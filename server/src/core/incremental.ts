@@ -1,7 +1,7 @@
 import { check } from './check';
 import { extractFigures } from './extract';
 import { judge } from './judge/verdict';
-import { claimsFor, cueWordsIn } from './match/match';
+import { claimsFor, cueWordsIn, type DocumentCues } from './match/match';
 import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 
 /**
@@ -22,12 +22,12 @@ export class IncrementalChecker {
   /** The draft's occasion words and the unsourced option the last findings were made under. */
   private lastContext = '';
   /**
-   * How many chunks hold each cue word, kept up to date chunk by chunk: the draft's set of cue
-   * words changes only when a count crosses zero, and only then is it compared as a whole.
+   * How many chunks hold each cue word, kept up to date chunk by chunk; its keys are the draft's
+   * cue words. They change only when a count crosses zero, and only then are they listed again.
    */
   private readonly cueCounts = new Map<string, number>();
-  private readonly docCues = new Set<string>();
-  private cueSetChanged = true;
+  /** The draft's cue words, sorted and joined; null when a count crossed zero since. */
+  private cueKey: string | null = null;
   /** Length of the text the last check shared with the one before it, from the start. */
   unchangedPrefix = 0;
 
@@ -45,11 +45,8 @@ export class IncrementalChecker {
     const cues = chunks.map((c, i) => old[i]?.cues ?? this.cuesOf(c.text));
     for (let i = 0; i < chunks.length; i++) if (!old[i]) this.countCues(cues[i]!, +1);
     // Occasion words anywhere can re-rank facts everywhere: when they change, start afresh.
-    let context = this.lastContext;
-    if (this.cueSetChanged || !context.startsWith(options.reportUnsourced ? '1' : '0')) {
-      context = `${options.reportUnsourced ? 1 : 0}|${[...this.docCues].sort().join('|')}`;
-      this.cueSetChanged = false;
-    }
+    this.cueKey ??= [...this.cueCounts.keys()].sort().join('|');
+    const context = `${options.reportUnsourced ? 1 : 0}|${this.cueKey}`;
     const sameContext = context === this.lastContext;
     this.lastContext = context;
 
@@ -74,7 +71,7 @@ export class IncrementalChecker {
         // A repeated paragraph is checked once; its findings are moved to where it stands.
         let same = byKey.get(key);
         if (!same) {
-          same = { at: chunk.start, placed: this.checkChunk(chunk, heading, leadIn, this.docCues, options) };
+          same = { at: chunk.start, placed: this.checkChunk(chunk, heading, leadIn, this.cueCounts, options) };
           byKey.set(key, same);
         }
         state = {
@@ -97,16 +94,14 @@ export class IncrementalChecker {
     this.last = null;
     this.lastContext = '';
     this.cueCounts.clear();
-    this.docCues.clear();
-    this.cueSetChanged = true;
+    this.cueKey = null;
   }
 
   private countCues(words: ReadonlySet<string>, by: 1 | -1): void {
     for (const w of words) {
       const n = (this.cueCounts.get(w) ?? 0) + by;
       if (n > 0) this.cueCounts.set(w, n); else this.cueCounts.delete(w);
-      if (n === 1 && by === 1) { this.docCues.add(w); this.cueSetChanged = true; }
-      if (n === 0) { this.docCues.delete(w); this.cueSetChanged = true; }
+      if (n === 0 || (n === 1 && by === 1)) this.cueKey = null;
     }
   }
 
@@ -167,7 +162,7 @@ export class IncrementalChecker {
   }
 
   /** Findings of one chunk, at their offsets in the draft. */
-  private checkChunk(chunk: Chunk, heading: Chunk | null, leadIn: Chunk | null, docCues: ReadonlySet<string>, options: CheckOptions): Finding[] {
+  private checkChunk(chunk: Chunk, heading: Chunk | null, leadIn: Chunk | null, docCues: DocumentCues, options: CheckOptions): Finding[] {
     // The chunk is checked inside a small document that carries its context above it.
     const prefix = [heading, leadIn].filter((c): c is Chunk => c !== null).map((c) => `${c.text}\n\n`).join('');
     const text = prefix + chunk.text;

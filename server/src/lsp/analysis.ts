@@ -107,7 +107,8 @@ export class Analysis {
     if (!hit || hit.version !== doc.version) return undefined;
     const { reuse } = hit;
     const tag = diagnosticTag(settings);
-    const usable: DiagnosticReuse = reuse.tag === tag ? { stableBefore: reuse.stableBefore, byFinding: reuse.byFinding } : { stableBefore: 0, byFinding: reuse.byFinding };
+    // Under other settings nothing made before holds: no offset is stable.
+    const usable: DiagnosticReuse = { stableBefore: reuse.tag === tag ? reuse.stableBefore : 0, byFinding: reuse.byFinding };
     reuse.tag = tag;
     reuse.stableBefore = Infinity;
     return usable;

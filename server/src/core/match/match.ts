@@ -6,6 +6,11 @@ import type { PhraseHit } from './phrases';
 import { segment, type Block } from './segment';
 import { fits, isDistinctiveUnit, isTimeUnit } from './units';
 
+/** The cue words of the whole draft, asked one word at a time (a Set, or a Map of counts). */
+export interface DocumentCues {
+  has(word: string): boolean;
+}
+
 /** Who a draft says gave a figure, read from the words around it. */
 export interface Attribution {
   party: string | null;
@@ -57,7 +62,7 @@ interface Ctx {
   stances: HitIndex<StanceCue>;
   cues: HitIndex<string>;
   /** Cue words present anywhere in the draft, computed once per check. */
-  docCues: ReadonlySet<string>;
+  docCues: DocumentCues;
   lastGroup: number;
 }
 
@@ -87,7 +92,7 @@ const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
  * Ties every figure to the facts it may state. `documentCues` are the cue words of the whole
  * draft when `text` is only part of it (incremental checking); by default they are read from text.
  */
-export function claimsFor(text: string, base: FactBase, figures: Figure[], documentCues?: ReadonlySet<string>): Claim[] {
+export function claimsFor(text: string, base: FactBase, figures: Figure[], documentCues?: DocumentCues): Claim[] {
   // Most paragraphs of a long draft hold no figure: nothing to tie, so nothing to look up.
   if (!figures.length) return [];
   const lex = lexiconFor(base);

@@ -100,26 +100,29 @@ export function atomsOf(text: string): Atoms {
 }
 
 /**
- * The keys of the phrases a word of the text may end: the word itself, or the word as an
- * inflected form of the phrase's last word ("guarantees", "offered", "offering", "proposing").
- * Phrase words shorter than three letters are not inflected, so "uses" is not "US". Forms are
- * stripped here rather than stored: 100,000 facts' aliases would otherwise take five entries each.
+ * The stems a word of the text may be an inflected form of, for phrases whose last word is that
+ * stem ("guarantees", "offered", "offering", "proposing"). Only stems of three letters or more,
+ * so "uses" is not "US"; s, d and g end every form stripped here. Forms are stripped at lookup
+ * rather than stored: 100,000 facts' aliases would otherwise take five entries each.
  */
+function forEachStem(word: string, visit: (stem: string) => void): void {
+  const n = word.length;
+  if (n < 4) return;
+  const last = word.charCodeAt(n - 1);
+  const stem = (s: string) => { if (s.length >= 3) visit(s); };
+  if (last === 115) { stem(word.slice(0, -1)); if (word.endsWith('es')) stem(word.slice(0, -2)); }
+  else if (last === 100) { stem(word.slice(0, -1)); if (word.endsWith('ed')) stem(word.slice(0, -2)); }
+  else if (last === 103 && word.endsWith('ing')) { const s = word.slice(0, -3); stem(s); stem(`${s}e`); }
+}
+
+/** The keys of the phrases a word of the text may end: the word itself or one of its stems. */
 function endingKeys<K>(ends: Map<string, K[]> | null, word: string): K[] | undefined {
   if (!ends) return undefined;
   let keys = ends.get(word);
-  const n = word.length;
-  if (n < 4) return keys;
-  const last = word.charCodeAt(n - 1);
-  // s, d, g: nothing else ends an inflected form.
-  if (last !== 115 && last !== 100 && last !== 103) return keys;
-  const add = (stem: string) => {
-    const more = stem.length >= 3 ? ends.get(stem) : undefined;
+  forEachStem(word, (s) => {
+    const more = ends.get(s);
     if (more) keys = keys ? union(keys, more) : more;
-  };
-  if (last === 115) { add(word.slice(0, -1)); if (word.endsWith('es')) add(word.slice(0, -2)); }
-  else if (last === 100) { add(word.slice(0, -1)); if (word.endsWith('ed')) add(word.slice(0, -2)); }
-  else if (word.endsWith('ing')) { const stem = word.slice(0, -3); add(stem); add(`${stem}e`); }
+  });
   return keys;
 }
 
@@ -273,7 +276,7 @@ export class PhraseScanner<T extends ReadonlyArray<PhraseMatcher<unknown>>> {
    */
   private readonly seen = new Map<string, number>();
 
-  /** The matchers whose phrases may start with this word (the inflections of endingKeys). */
+  /** The matchers whose phrases may start with this word, as written or inflected. */
   private maskOf(word: string): number {
     // Long "words" (hashes, base64, hostile text) are not remembered: they would pin memory.
     if (word.length > 40) return this.computeMask(word);
@@ -288,16 +291,7 @@ export class PhraseScanner<T extends ReadonlyArray<PhraseMatcher<unknown>>> {
 
   private computeMask(word: string): number {
     let m = this.exact.get(word) ?? 0;
-    const n = word.length;
-    if (n < 4 || !this.stems.size) return m;
-    const last = word.charCodeAt(n - 1);
-    if (last === 115) { m |= this.stems.get(word.slice(0, -1)) ?? 0; if (word.charCodeAt(n - 2) === 101) m |= this.stems.get(word.slice(0, -2)) ?? 0; }
-    else if (last === 100) { m |= this.stems.get(word.slice(0, -1)) ?? 0; if (word.charCodeAt(n - 2) === 101) m |= this.stems.get(word.slice(0, -2)) ?? 0; }
-    else if (last === 103 && word.endsWith('ing')) {
-      const stem = word.slice(0, -3);
-      if (stem.length >= 3) m |= (this.stems.get(stem) ?? 0) | (this.stems.get(`${stem}e`) ?? 0);
-      else if (stem.length === 2) m |= this.stems.get(`${stem}e`) ?? 0;
-    }
+    if (this.stems.size) forEachStem(word, (s) => { m |= this.stems.get(s) ?? 0; });
     return m;
   }
 
