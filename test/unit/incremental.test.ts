@@ -41,6 +41,16 @@ describe('incremental checking', () => {
     expect(edits).toBe(examples.length * 60);
   });
 
+  it('re-checks every paragraph when occasion words come or go anywhere in the draft', () => {
+    // "Munich" in another paragraph makes the Munich demand the fact the 25-year figure is judged by.
+    const claim = 'Zelensky demanded a 25-year security guarantee from the United States.';
+    const versions = [`${claim}\n\nHe spoke later.`, `${claim}\n\nHe spoke at the Munich Security Conference.`, `${claim}\n\nHe spoke later.`];
+    const factOf = (fs: Finding[]) => fs[0]?.fact?.id;
+    expect(new Set(versions.map((t) => factOf(check(t, base)))).size).toBe(2);
+    const checker = new IncrementalChecker(base);
+    for (const text of versions) expect(signature(checker.check(text))).toEqual(signature(check(text, base)));
+  });
+
   it('re-uses the findings of untouched paragraphs', () => {
     const checker = new IncrementalChecker(base);
     const text = 'Russia holds about 85% of Donetsk.\n\nThe coalition has 30 countries.';
