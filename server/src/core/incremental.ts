@@ -30,6 +30,8 @@ export class IncrementalChecker {
   private cueKey: string | null = null;
   /** Length of the text the last check shared with the one before it, from the start. */
   unchangedPrefix = 0;
+  /** The same from the end; never overlapping the prefix. */
+  unchangedSuffix = 0;
 
   constructor(private readonly base: FactBase) {}
 
@@ -38,6 +40,7 @@ export class IncrementalChecker {
     if (text.includes('```') || text.includes('~~~')) {
       this.reset();
       this.unchangedPrefix = 0;
+      this.unchangedSuffix = 0;
       return check(text, this.base, options);
     }
     const { chunks, old, removed } = this.chunksFor(text);
@@ -115,12 +118,14 @@ export class IncrementalChecker {
     if (!last) {
       this.reset();
       this.unchangedPrefix = 0;
+      this.unchangedSuffix = 0;
       return { chunks: chunksOf(text), old: [], removed: [] };
     }
     const was = last.text;
     const prefix = commonPrefix(was, text);
     this.unchangedPrefix = prefix;
     const suffix = commonSuffix(was, text, Math.min(was.length, text.length) - prefix);
+    this.unchangedSuffix = suffix;
     const delta = text.length - was.length;
     const tail = text.length - suffix;
     const { head, middle, rest } = rechunk(last.chunks, was, text, prefix, suffix);

@@ -4,6 +4,7 @@ import { IncrementalChecker } from '../core/incremental';
 import type { Fact, FactBase, Finding } from '../core/types';
 import { describeError, type Log } from './log';
 import type { NotCheckedReason } from './protocol';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticReuse } from './diagnostics';
 import type { Settings } from './settings';
 
@@ -26,8 +27,20 @@ interface Cached {
   findings: Finding[];
   /** Keeps per-paragraph results between versions, so an edit re-checks only its paragraph. */
   checker: IncrementalChecker;
-  /** Diagnostics already made for findings of this document, and since when they still hold. */
-  reuse: DiagnosticReuse & { tag: string };
+  /** Diagnostics already made for this document, and what of the text is unchanged since. */
+  reuse: ReuseState;
+}
+
+/** What DiagnosticReuse is cut from, kept across versions. */
+interface ReuseState {
+  /** The settings the diagnostics were made under. */
+  tag: string;
+  stableBefore: number;
+  stableSuffix: number;
+  /** Length and line count of the text the diagnostics were made for. */
+  length: number;
+  lines: number;
+  byStart: Map<number, Diagnostic>;
 }
 
 /** What a diagnostic depends on besides its finding and position. */
@@ -91,9 +104,11 @@ export class Analysis {
     if (hit && hit.version === doc.version && hit.reportUnsourced === reportUnsourced) return hit.findings;
     const checker = hit?.checker ?? new IncrementalChecker(this.factBase());
     const findings = this.withConflicts(checker.check(doc.getText(), { reportUnsourced }));
-    const reuse = hit?.reuse ?? { tag: '', stableBefore: 0, byFinding: new WeakMap() };
-    // Every check since the diagnostics were made must have kept the text before this offset.
+    const reuse: ReuseState = hit?.reuse ?? { tag: '', stableBefore: 0, stableSuffix: 0, length: 0, lines: 0, byStart: new Map() };
+    // Every check since the diagnostics were made must have kept the text before this offset
+    // (and this much of its end).
     reuse.stableBefore = Math.min(reuse.stableBefore, checker.unchangedPrefix);
+    reuse.stableSuffix = Math.min(reuse.stableSuffix, checker.unchangedSuffix);
     this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings, checker, reuse });
     return findings;
   }
@@ -107,10 +122,15 @@ export class Analysis {
     if (!hit || hit.version !== doc.version) return undefined;
     const { reuse } = hit;
     const tag = diagnosticTag(settings);
-    // Under other settings nothing made before holds: no offset is stable.
-    const usable: DiagnosticReuse = { stableBefore: reuse.tag === tag ? reuse.stableBefore : 0, byFinding: reuse.byFinding };
-    reuse.tag = tag;
-    reuse.stableBefore = Infinity;
+    const same = reuse.tag === tag;
+    const length = doc.getText().length, lines = doc.lineCount;
+    // Under other settings nothing made before holds: no text counts as unchanged.
+    const usable: DiagnosticReuse = {
+      stableBefore: same ? reuse.stableBefore : 0, stableSuffix: same ? reuse.stableSuffix : 0,
+      lengthDelta: length - reuse.length, lineDelta: lines - reuse.lines,
+      byStart: reuse.byStart, made: new Map(),
+    };
+    Object.assign(reuse, { tag, stableBefore: Infinity, stableSuffix: Infinity, length, lines, byStart: usable.made });
     return usable;
   }
 

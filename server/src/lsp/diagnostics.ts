@@ -33,15 +33,24 @@ export interface DiagnosticData {
 }
 
 /**
- * Diagnostics made for the findings of an earlier version that can be sent again as they are:
- * the same finding object (the incremental checker keeps the findings of untouched paragraphs)
- * lying wholly before `stableBefore`, the offset before which the text has not changed since.
- * On a book-length draft this spares converting thousands of unchanged positions per keystroke.
+ * Diagnostics made for an earlier version that can be sent again as they are. On a book-length
+ * draft a keystroke would otherwise convert thousands of unchanged positions into new objects.
+ *
+ * A diagnostic is looked up by where its figure started when it was made, and kept when it says
+ * the same as the finding would and its figure lies in text unchanged since: before
+ * `stableBefore`, where positions are the same, or on a line wholly in the last `stableSuffix`
+ * characters, where they moved by the lines the edit added.
  */
 export interface DiagnosticReuse {
   stableBefore: number;
-  /** Fills as diagnostics are made; entries are only valid under the same `tag`. */
-  byFinding: WeakMap<Finding, Diagnostic>;
+  stableSuffix: number;
+  /** How much longer the text is, in characters and in lines, than when the diagnostics were made. */
+  lengthDelta: number;
+  lineDelta: number;
+  /** The diagnostics made for the earlier version, by the offset their figure started at. */
+  byStart: ReadonlyMap<number, Diagnostic>;
+  /** Filled with this version's diagnostics by start offset, for the next version. */
+  made: Map<number, Diagnostic>;
 }
 
 const SEVERITY: Record<SeveritySetting, DiagnosticSeverity> = {
@@ -85,19 +94,56 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], s
   const out: Diagnostic[] = [];
   // Suppression comments hide diagnostics only: the finding stays, so its hover still answers.
   const suppressed = suppressedSpans(doc.getText());
+  const now = Date.now();
+  const tail = reuse ? doc.getText().length - reuse.stableSuffix : Infinity;
   for (const f of findings) {
     if (suppressed.length && isSuppressed(f.figure.span, suppressed)) continue;
     if (hide?.(f)) continue;
-    let d = reuse && f.figure.span.end <= reuse.stableBefore ? reuse.byFinding.get(f) : undefined;
-    if (!d) {
-      d = toDiagnostic(doc, f, settings) ?? undefined;
-      if (d && reuse) reuse.byFinding.set(f, d);
+    let d: Diagnostic | undefined;
+    if (reuse) {
+      // Positions in the unchanged start of the text are what they were.
+      if (f.figure.span.end <= reuse.stableBefore) d = kept(f, settings, reuse.byStart.get(f.figure.span.start));
+      else if (f.figure.span.start >= tail) d = moved(f, settings, reuse, tail);
     }
-    if (d) out.push(d);
-    const stale = staleDiagnostic(doc, f, settings, Date.now());
+    d ??= toDiagnostic(doc, f, settings) ?? undefined;
+    if (d) {
+      reuse?.made.set(f.figure.span.start, d);
+      out.push(d);
+    }
+    const stale = staleDiagnostic(doc, f, settings, now);
     if (stale) out.push(stale);
   }
   return out;
+}
+
+/**
+ * The earlier diagnostic when it says what the finding would say now and covers a figure of the
+ * same length on one line (its place aside; the callers know the place is the same).
+ */
+function kept(f: Finding, settings: Settings, old: Diagnostic | undefined): Diagnostic | undefined {
+  if (!old || old.message !== f.message || old.code !== codeOf(f) || old.severity !== severityOf(f, settings)) return undefined;
+  const { start, end } = old.range;
+  if (start.line !== end.line || end.character - start.character !== f.figure.span.end - f.figure.span.start) return undefined;
+  const data = old.data as DiagnosticData;
+  return data.verdict === f.verdict && data.factId === (f.fact?.id ?? null) ? old : undefined;
+}
+
+/**
+ * The earlier diagnostic of a figure in the unchanged end of the text, at its place now: the same
+ * object when no line was added or removed before it, else a copy on the shifted lines.
+ */
+function moved(f: Finding, settings: Settings, reuse: DiagnosticReuse, tail: number): Diagnostic | undefined {
+  const { span } = f.figure;
+  const old = kept(f, settings, reuse.byStart.get(span.start - reuse.lengthDelta));
+  if (!old) return undefined;
+  // Where the figure's line started then, in today's offsets. When that and the line break before
+  // it lie in the unchanged end, the line holds the same text up to the figure: same columns, and
+  // the line number moved by the lines the edit added. At the very edge, make it afresh.
+  if (span.start - old.range.start.character <= tail) return undefined;
+  const shift = reuse.lineDelta;
+  if (!shift) return old;
+  const { start, end } = old.range;
+  return { ...old, range: { start: { line: start.line + shift, character: start.character }, end: { line: end.line + shift, character: end.character } } };
 }
 
 export function tooLargeDiagnostic(sizeKB: number, settings: Settings): Diagnostic {
