@@ -10,6 +10,16 @@ const fact = (id: string, n: number, extra: Partial<Fact> = {}): Fact => ({
 const layer = (facts: Fact[]): FactBase => ({ sources: new Map(), entities: new Map(), facts });
 
 describe('mergeFactBases', () => {
+  it('hands back a lone layer as it is, so what was compiled for it stays in use', () => {
+    const only = layer([fact('x', 1), fact('y', 2)]);
+    const m = mergeFactBases([{ origin: 'bundled', base: only }]);
+    expect(m.base).toBe(only);
+    expect([...m.originOf]).toEqual([['x', 'bundled'], ['y', 'bundled']]);
+    expect(m.problems).toEqual([]);
+    // A lone layer that supersedes one of its own facts is merged as usual.
+    const own = mergeFactBases([{ origin: 'ws', base: layer([fact('old', 40), fact('new', 42, { supersedes: 'old' })]) }]);
+    expect(own.base.facts.map((f) => f.id)).toEqual(['new']);
+  });
   it('reports a duplicate fact id in both files and keeps the first', () => {
     const m = mergeFactBases([{ origin: 'a', base: layer([fact('x', 1)]) }, { origin: 'b', base: layer([fact('x', 2)]) }]);
     expect(m.base.facts.map((f) => f.value)).toEqual([{ kind: 'number', n: 1 }]);

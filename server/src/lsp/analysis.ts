@@ -76,6 +76,8 @@ export class Analysis {
    * old base, so all are dropped; the caller re-checks open drafts.
    */
   setBase(base: FactBase, conflicts: ReadonlyMap<string, readonly Fact[]> = new Map()): void {
+    // The very base in use, reloaded (a workspace without fact files): every check still holds.
+    if (base === this.base && !conflicts.size && !this.conflicts.size) return;
     this.base = base;
     this.conflicts = conflicts;
     this.cache.clear();

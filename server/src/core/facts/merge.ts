@@ -52,6 +52,13 @@ export function collectRefs(layers: ReadonlyArray<Pick<FactBase, 'sources' | 'en
  * a fact named by another's `supersedes` is removed from matching.
  */
 export function mergeFactBases(layers: readonly FactLayer[]): MergedFactBase {
+  // One layer that supersedes nothing is its own merge. Handing back the same base keeps what was
+  // compiled for it (its lexicon) and the checks made against it: a workspace without fact files
+  // reloads to the bundled base itself.
+  const only = layers.length === 1 ? layers[0]! : null;
+  if (only && !only.base.facts.some((f) => f.supersedes)) {
+    return { base: only.base, problems: [], conflicts: new Map(), originOf: new Map(only.base.facts.map((f) => [f.id, only.origin])) };
+  }
   const base: FactBase = { sources: new Map(), entities: new Map(), facts: [] };
   const problems: MergeProblem[] = [];
   const originOf = new Map<string, string>();
