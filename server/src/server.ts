@@ -79,6 +79,9 @@ connection.onInitialize((params) => {
   factFiles = new FactFileService(connection, workspace, analysis, validator, log, (uri) => documents.get(uri)?.getText());
   session.factFiles = factFiles;
   watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  // Before answering, not after: the client sends no draft until it has the answer, so the first
+  // draft does not wait behind loading the base (it did, by ~100–150 ms).
+  analysis.warmUp();
   return initializeResult();
 });
 
@@ -95,7 +98,6 @@ connection.onInitialized(guard(log, () => 'initialized', undefined, () => {
     }).catch((e: unknown) => log.warn(`[initialized] could not register file watchers: ${describeError(e)}`));
   }
   void refreshFactFiles('start');
-  session.analysis.warmUp();
   const facts = session.analysis.factBase().facts.length;
   log.info(`Fact Desk language server ready: ${facts} sourced facts.`);
 }));
