@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { aheadOfTime } from './scripts/ahead-of-time.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -71,7 +72,7 @@ for (const e of entries) {
     outfile: e.out,
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,
-    plugins: [afterBuild(e)],
+    plugins: [aheadOfTime(path.join(root, 'server/facts/factdesk.schema.json')), afterBuild(e)],
   }));
 }
 

@@ -11,7 +11,9 @@ let cached: FactBase | undefined;
  */
 export function loadBundledFactBase(): FactBase {
   if (cached) return cached;
-  const { base, problems } = parseFactBase(parse(bundledYaml));
+  // The bundles carry the YAML as JSON (scripts/ahead-of-time.mjs), which JSON.parse reads far faster.
+  const raw: unknown = bundledYaml.startsWith('{') ? JSON.parse(bundledYaml) : parse(bundledYaml);
+  const { base, problems } = parseFactBase(raw);
   if (problems.length) throw new Error(`bundled fact base is invalid: ${problems.map((p) => p.message).join('; ')}`);
   cached = base;
   return base;

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseFactBase } from '../../server/src/core/facts/parse';
+import { everyErrorValidator, firstErrorValidator, type SchemaValidator } from '../../server/src/core/facts/validators';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { validatorsModule } from '../../scripts/ahead-of-time.mjs';
+
+const root = resolve(__dirname, '../..');
+const schema: unknown = JSON.parse(readFileSync(join(root, 'server/facts/factdesk.schema.json'), 'utf8'));
+const bundledYaml = readFileSync(join(root, 'server/facts/bundled.facts.yaml'), 'utf8');
+
+/** The validators the bundles get, loaded from the generated module. */
+async function generated(): Promise<{ firstErrorValidator: () => SchemaValidator; everyErrorValidator: () => SchemaValidator }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'factdesk-aot-')), 'validators.mjs');
+  writeFileSync(file, (validatorsModule as (s: unknown) => string)(schema));
+  return import(pathToFileURL(file).href);
+}
+
+const valid = (): Record<string, unknown> => parse(bundledYaml) as Record<string, unknown>;
+const facts = (d: Record<string, unknown>) => d.facts as Array<Record<string, unknown>>;
+const broken: Array<[string, (d: Record<string, unknown>) => unknown]> = [
+  ['valid as shipped', (d) => d],
+  ['an unknown property', (d) => { facts(d)[0]!.colour = 'red'; return d; }],
+  ['a value of the wrong type', (d) => { facts(d)[1]!.value = { n: 1 }; return d; }],
+  ['a missing quote', (d) => { delete facts(d)[2]!.quote; return d; }],
+  ['a wrong version', (d) => { d.version = 2; return d; }],
+  ['several problems at once', (d) => { facts(d)[0]!.statement = 7; facts(d)[3]!.qualifier = 'roughly'; d.extra = []; return d; }],
+  ['not an object', () => ['facts']],
+  ['null', () => null],
+];
+
+describe('validators compiled at build time', () => {
+  it.each(broken)('judge a file like the ones compiled at run time: %s', async (_, make) => {
+    const aot = await generated();
+    const first = firstErrorValidator(), every = everyErrorValidator();
+    const fa = aot.firstErrorValidator(), ea = aot.everyErrorValidator();
+    expect(fa(make(valid()))).toBe(first(make(valid())));
+    expect(ea(make(valid()))).toBe(every(make(valid())));
+    expect(ea.errors ?? null).toEqual(every.errors ?? null);
+  });
+
+  it('read the bundled base from its JSON form as from its YAML', () => {
+    const fromYaml = parseFactBase(parse(bundledYaml));
+    const fromJson = parseFactBase(JSON.parse(JSON.stringify(parse(bundledYaml))));
+    expect(fromJson.problems).toEqual([]);
+    expect(fromJson).toEqual(fromYaml);
+  });
+});
