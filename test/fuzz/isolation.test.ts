@@ -57,10 +57,10 @@ describe('a failing check is confined to its document', () => {
     const documents = { get: (uri: string) => docs.get(uri), all: () => [...docs.values()] } as unknown as TextDocuments<TextDocument>;
     const analysis = new Analysis(log, loadBundledFactBase);
     // The fault: the checker throws for any draft containing "POISON" (a stand-in for a checker bug).
-    const real = analysis.findings.bind(analysis);
-    analysis.findings = (doc, settings) => {
+    const real = analysis.findingsInSlices.bind(analysis);
+    analysis.findingsInSlices = async (doc, ...rest) => {
       if (doc.getText().includes('POISON')) throw new Error('checker bug');
-      return real(doc, settings);
+      return real(doc, ...rest);
     };
     const validator = new Validator(connection, documents, new SettingsStore(log, null), analysis, log, 0);
     const text = "Russia's army now occupies about 85% of Donetsk, a senior official said.\n";

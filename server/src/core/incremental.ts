@@ -36,6 +36,19 @@ export class IncrementalChecker {
   constructor(private readonly base: FactBase) {}
 
   check(text: string, options: CheckOptions = {}): Finding[] {
+    const steps = this.steps(text, options);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The same check, pausing (yielding) now and then between chunks, so an adapter can let other
+   * work in during a long one (a first check of a book-length draft). It must be run to the end
+   * before the checker is used again: the checker's state is updated as it goes.
+   */
+  *steps(text: string, options: CheckOptions = {}): Generator<void, Finding[], void> {
     // Code fences may span blank lines; chunking would cut them, so such drafts take the plain path.
     if (text.includes('```') || text.includes('~~~')) {
       this.reset();
@@ -54,6 +67,7 @@ export class IncrementalChecker {
     this.lastContext = context;
 
     const byKey = new Map<string, { at: number; placed: Finding[] }>();
+    let checked = 0;
     const states: ChunkState[] = [];
     const out: Finding[] = [];
     let heading: ChunkState | null = null;
@@ -76,6 +90,9 @@ export class IncrementalChecker {
         if (!same) {
           same = { at: chunk.start, placed: this.checkChunk(chunk, heading, leadIn, this.cueCounts, options) };
           byKey.set(key, same);
+          checked += chunk.end - chunk.start;
+          // About every 8 KB of text checked: a pause costs the caller a clock read.
+          if (checked >= PAUSE_EVERY) { checked = 0; yield; }
         }
         state = {
           start: chunk.start, end: chunk.end, text: chunk.text, isList, isHeading: HEADING_START.test(chunk.text),
@@ -190,6 +207,8 @@ interface ChunkState extends Chunk {
   at: number;
   placed: Finding[];
 }
+
+const PAUSE_EVERY = 8192;
 
 const LIST_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/;
 const HEADING_START = /^ {0,3}#{1,6}[ \t]/;

@@ -31,6 +31,22 @@ interface Cached {
   reuse: ReuseState;
 }
 
+/** A check under way. */
+interface Running {
+  uri: string;
+  version: number;
+  reportUnsourced: boolean;
+  checker: IncrementalChecker;
+  /** The cache entry it started from, whose checker it runs. */
+  before: Cached | undefined;
+  steps: Generator<void, Finding[], void>;
+  /** Set once finished, by whichever caller finished it. */
+  result: Finding[] | null;
+  /** Settles when finished or dropped. */
+  done: Promise<void>;
+  finished: () => void;
+}
+
 /** What DiagnosticReuse is cut from, kept across versions. */
 interface ReuseState {
   /** The settings the diagnostics were made under. */
@@ -52,6 +68,8 @@ const diagnosticTag = (s: Settings) => `${s.severity}|${s.reportUnsourcedFigures
  */
 export class Analysis {
   private readonly cache = new Map<string, Cached>();
+  /** Checks paused halfway (findingsInSlices), at most one per document. */
+  private readonly running = new Map<string, Running>();
   private base: FactBase | undefined;
   /** Workspace facts that disagree with another layer's fact (see mergeFactBases). */
   private conflicts: ReadonlyMap<string, readonly Fact[]> = new Map();
@@ -81,6 +99,7 @@ export class Analysis {
     this.base = base;
     this.conflicts = conflicts;
     this.cache.clear();
+    for (const uri of [...this.running.keys()]) this.drop(uri);
   }
 
   /** Facts from another file that give a different value for the same matter as `factId`. */
@@ -101,17 +120,95 @@ export class Analysis {
   }
 
   findings(doc: TextDocument, settings: Settings): Finding[] {
-    const reportUnsourced = settings.reportUnsourcedFigures;
+    // A check of this document paused halfway is finished first: the checker is shared.
+    const paused = this.running.get(doc.uri);
+    if (paused) this.drain(paused);
+    const hit = this.hit(doc, settings);
+    return hit ? hit.findings : this.drain(this.start(doc, settings));
+  }
+
+  /**
+   * The same findings, checked in slices of about `sliceMs` with `pause()` awaited between them,
+   * so a long check (a first check of a book-length draft) does not hold up the server's other
+   * messages. Anything that needs the findings meanwhile (a hover) finishes the check at once.
+   * Null when the check was dropped (a new fact base, the document closed) and `wanted()` says
+   * the caller no longer needs it; otherwise it starts again.
+   */
+  async findingsInSlices(doc: TextDocument, settings: Settings, pause: () => Promise<void>, sliceMs: number, wanted: () => boolean = () => true): Promise<Finding[] | null> {
+    for (;;) {
+      if (!wanted()) return null;
+      // One check per document at a time: wait for one another caller is running.
+      for (let r = this.running.get(doc.uri); r; r = this.running.get(doc.uri)) await r.done;
+      const hit = this.hit(doc, settings);
+      if (hit) return hit.findings;
+      const run = this.start(doc, settings);
+      let deadline = performance.now() + sliceMs;
+      for (;;) {
+        // Finished meanwhile by a caller that could not wait, or dropped (new fact base, closed).
+        if (run.result) return run.result;
+        if (this.running.get(doc.uri) !== run) break;
+        const step = this.step(run);
+        if (step.done) return this.complete(run, step.value);
+        if (performance.now() >= deadline) {
+          await pause();
+          deadline = performance.now() + sliceMs;
+        }
+      }
+    }
+  }
+
+  private hit(doc: TextDocument, settings: Settings): Cached | undefined {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.reportUnsourced === reportUnsourced) return hit.findings;
-    const checker = hit?.checker ?? new IncrementalChecker(this.factBase());
-    const findings = this.withConflicts(checker.check(doc.getText(), { reportUnsourced }));
-    const reuse: ReuseState = hit?.reuse ?? { tag: '', stableBefore: 0, stableSuffix: 0, length: 0, lines: 0, byStart: new Map() };
-    // Every check since the diagnostics were made must have kept the text before this offset
-    // (and this much of its end).
-    reuse.stableBefore = Math.min(reuse.stableBefore, checker.unchangedPrefix);
-    reuse.stableSuffix = Math.min(reuse.stableSuffix, checker.unchangedSuffix);
-    this.cache.set(doc.uri, { version: doc.version, reportUnsourced, findings, checker, reuse });
+    return hit && hit.version === doc.version && hit.reportUnsourced === settings.reportUnsourcedFigures ? hit : undefined;
+  }
+
+  private start(doc: TextDocument, settings: Settings): Running {
+    const reportUnsourced = settings.reportUnsourcedFigures;
+    const before = this.cache.get(doc.uri);
+    const checker = before?.checker ?? new IncrementalChecker(this.factBase());
+    let finished = () => {};
+    const run: Running = {
+      uri: doc.uri, version: doc.version, reportUnsourced, checker, before, result: null,
+      steps: checker.steps(doc.getText(), { reportUnsourced }),
+      done: new Promise<void>((resolve) => { finished = resolve; }),
+      finished: () => finished(),
+    };
+    this.running.set(doc.uri, run);
+    return run;
+  }
+
+  private drain(run: Running): Finding[] {
+    for (;;) {
+      const step = this.step(run);
+      if (step.done) return this.complete(run, step.value);
+    }
+  }
+
+  /** A checker that threw halfway is in no state to be used again: it goes, and its cache entry. */
+  private step(run: Running): IteratorResult<void, Finding[]> {
+    try {
+      return run.steps.next();
+    } catch (e) {
+      if (this.cache.get(run.uri)?.checker === run.checker) this.cache.delete(run.uri);
+      this.drop(run.uri);
+      throw e;
+    }
+  }
+
+  private complete(run: Running, raw: Finding[]): Finding[] {
+    const findings = this.withConflicts(raw);
+    run.result = findings;
+    if (this.running.get(run.uri) === run) {
+      this.running.delete(run.uri);
+      const { checker, before } = run;
+      const reuse: ReuseState = before?.reuse ?? { tag: '', stableBefore: 0, stableSuffix: 0, length: 0, lines: 0, byStart: new Map() };
+      // Every check since the diagnostics were made must have kept the text before this offset
+      // (and this much of its end).
+      reuse.stableBefore = Math.min(reuse.stableBefore, checker.unchangedPrefix);
+      reuse.stableSuffix = Math.min(reuse.stableSuffix, checker.unchangedSuffix);
+      this.cache.set(run.uri, { version: run.version, reportUnsourced: run.reportUnsourced, findings, checker, reuse });
+    }
+    run.finished();
     return findings;
   }
 
@@ -152,5 +249,14 @@ export class Analysis {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.drop(uri);
+  }
+
+  /** Abandons a paused check; its checker goes with it (its state is half updated). */
+  private drop(uri: string): void {
+    const run = this.running.get(uri);
+    if (!run) return;
+    this.running.delete(uri);
+    run.finished();
   }
 }

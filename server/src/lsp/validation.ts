@@ -13,6 +13,13 @@ import type { SettingsStore } from './settings';
  */
 export const DEBOUNCE_MS = 50;
 
+/**
+ * A long check (a first check of a book-length draft takes ~200 ms) lets the server's other
+ * messages in about this often: hovers, other documents, newer versions.
+ */
+export const SLICE_MS = 10;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
 
 /**
@@ -119,7 +126,8 @@ export class Validator {
       if (reason === 'too-large') diagnostics = [tooLargeDiagnostic(sizeKB(doc), settings)];
       else if (reason) diagnostics = [];
       else {
-        const findings = this.analysis.findings(doc, settings);
+        const findings = await this.analysis.findingsInSlices(doc, settings, nextTurn, SLICE_MS, () => this.documents.get(uri) !== undefined);
+        if (!findings || !this.current(uri, version)) return; // closed, or a newer version came in meanwhile
         diagnostics = toDiagnostics(doc, findings, settings, this.checked(doc), this.analysis.diagnosticReuse(doc, settings));
       }
       if (!this.current(uri, version)) return;
