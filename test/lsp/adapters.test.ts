@@ -43,6 +43,13 @@ describe('settings', () => {
     expect(readSettings({ maxFileSizeKB: 64, enable: false, citationStyle: 'inline' })).toMatchObject({ maxFileSizeKB: 64, enable: false, citationStyle: 'inline' });
   });
 
+  it('reads the check delay in milliseconds, from 0 to at most 2 s', () => {
+    expect(readSettings({ checkDelayMs: 0 }).checkDelayMs).toBe(0);
+    expect(readSettings({ checkDelayMs: 300 }).checkDelayMs).toBe(300);
+    expect(readSettings({ checkDelayMs: 60_000 }).checkDelayMs).toBe(2000);
+    for (const bad of [-5, 'fast', null, Number.NaN]) expect(readSettings({ checkDelayMs: bad }).checkDelayMs).toBe(50);
+  });
+
   it('gives plain text parenthetical citations whatever the setting', () => {
     expect(citationStyleFor('plaintext', DEFAULT_SETTINGS)).toBe('parenthetical');
     expect(citationStyleFor('markdown', DEFAULT_SETTINGS)).toBe('footnote');

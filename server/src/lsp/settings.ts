@@ -15,6 +15,8 @@ export interface Settings {
   maxFileSizeKB: number;
   /** Facts whose `asOf` is older than this many days are flagged as stale (Information); 0 = off. */
   staleAfterDays: number;
+  /** Keystrokes this close to the last check wait until typing pauses this long (cspell's default). */
+  checkDelayMs: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -26,7 +28,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   reportUnsourcedFigures: false,
   maxFileSizeKB: 4096,
   staleAfterDays: 0,
+  checkDelayMs: 50,
 });
+
+/** A longer wait would look like the checker had stopped. */
+export const MAX_CHECK_DELAY_MS = 2000;
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint'];
 const RUNS: readonly RunSetting[] = ['onType', 'onSave'];
@@ -56,6 +62,8 @@ export function readSettings(raw: unknown): Settings {
     reportUnsourcedFigures: typeof r.reportUnsourcedFigures === 'boolean' ? r.reportUnsourcedFigures : d.reportUnsourcedFigures,
     maxFileSizeKB: kb,
     staleAfterDays: typeof r.staleAfterDays === 'number' && Number.isFinite(r.staleAfterDays) && r.staleAfterDays > 0 ? r.staleAfterDays : d.staleAfterDays,
+    checkDelayMs: typeof r.checkDelayMs === 'number' && Number.isFinite(r.checkDelayMs) && r.checkDelayMs >= 0
+      ? Math.min(r.checkDelayMs, MAX_CHECK_DELAY_MS) : d.checkDelayMs,
   };
 }
 
@@ -74,6 +82,8 @@ export type ConfigurationSource = (uri: string) => Promise<unknown>;
  */
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
+  /** The same, once answered, for decisions that cannot wait for an answer. */
+  private readonly answered = new Map<string, Settings>();
   private global: Settings = readSettings(undefined);
 
   constructor(private readonly log: Log, private readonly source: ConfigurationSource | null) {}
@@ -82,7 +92,11 @@ export class SettingsStore {
     if (!this.source) return Promise.resolve(this.global);
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.source(uri).then(readSettings, (e: unknown) => {
+      const asked = s = this.source(uri).then((raw) => {
+        const settings = readSettings(raw);
+        if (this.cache.get(uri) === asked) this.answered.set(uri, settings);
+        return settings;
+      }, (e: unknown) => {
         this.log.warn(`[settings ${uri}] workspace/configuration failed, using defaults: ${describeError(e)}`);
         this.cache.delete(uri); // ask again next time rather than keep a guess
         return readSettings(undefined);
@@ -92,9 +106,15 @@ export class SettingsStore {
     return s;
   }
 
+  /** The settings last answered for a document, or the defaults while none has been. */
+  known(uri: string): Settings {
+    return this.source ? this.answered.get(uri) ?? DEFAULT_SETTINGS : this.global;
+  }
+
   /** didChangeConfiguration: forget what was asked; take pushed settings when nothing can be asked. */
   changed(pushed: unknown): void {
     this.cache.clear();
+    this.answered.clear();
     if (!this.source) {
       const section = pushed !== null && typeof pushed === 'object' ? (pushed as Record<string, unknown>).factdesk : undefined;
       this.global = readSettings(section);
@@ -103,5 +123,6 @@ export class SettingsStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.answered.delete(uri);
   }
 }

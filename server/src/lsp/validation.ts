@@ -4,14 +4,14 @@ import type { Finding } from '../core/types';
 import { notCheckedReason, sizeKB, type Analysis } from './analysis';
 import { toDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { describeError, type Log } from './log';
-import type { SettingsStore } from './settings';
+import { DEFAULT_SETTINGS, type SettingsStore } from './settings';
 
 /**
  * Typing is throttled on the leading edge: the first keystroke after a quiet spell is checked at
  * once (a reporter sees the squiggle move immediately), and a burst of keystrokes is coalesced
- * into one check this long after the last of them (cspell's default).
+ * into one check `factdesk.checkDelayMs` after the last of them (by default this, cspell's).
  */
-export const DEBOUNCE_MS = 50;
+export const DEBOUNCE_MS = DEFAULT_SETTINGS.checkDelayMs;
 
 /**
  * A long check (a first check of a book-length draft takes ~200 ms) lets the server's other
@@ -46,7 +46,8 @@ export class Validator {
     private readonly settings: SettingsStore,
     private readonly analysis: Analysis,
     private readonly log: Log,
-    private readonly debounceMs = DEBOUNCE_MS,
+    /** Replaces factdesk.checkDelayMs (tests). */
+    private readonly delayOverride?: number,
   ) {}
 
   opened(doc: TextDocument): void {
@@ -63,7 +64,9 @@ export class Validator {
     this.scheduled.set(doc.uri, doc.version);
     const { uri, version } = doc;
     const now = Date.now();
-    if (now - (this.lastStart.get(uri) ?? -Infinity) >= this.debounceMs) {
+    // The document's settings as last answered: asking again would let the burst through.
+    const delay = this.delayOverride ?? this.settings.known(uri).checkDelayMs;
+    if (now - (this.lastStart.get(uri) ?? -Infinity) >= delay) {
       this.lastStart.set(uri, now);
       void this.validate(uri, version, 'change');
       return;
@@ -72,7 +75,7 @@ export class Validator {
       this.timers.delete(uri);
       this.lastStart.set(uri, Date.now());
       void this.validate(uri, version, 'change');
-    }, this.debounceMs));
+    }, delay));
   }
 
   saved(doc: TextDocument): void {
