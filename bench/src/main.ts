@@ -260,8 +260,8 @@ for (const r of lsp) {
   const rtText = (x: LspRow['open']) => (x ? `${fmtMs(x.p50)} (${fmtMs(x.p95)}) n=${x.n}` : '–');
   out(`  ${pad(r.draft, 13)}${lpad(rtText(r.open), 24)}${lpad(rtText(r.edit), 24)}${lpad(`${r.diagnostics ?? '–'}${r.tooLarge ? ' (too large)' : ''}`, 13)}${lpad(fmtMs(r.startupMs), 10)}`);
 }
-out(`  (each edit is the first keystroke after the open, so it is checked at once; the throttle, DEBOUNCE_MS = ${DEBOUNCE_MS} ms in`);
-out('   server/src/lsp/validation.ts, only delays a keystroke that comes within that time of the last check)');
+out(`  (each edit is the first keystroke after the open, so it is checked at once; the throttle, factdesk.checkDelayMs`);
+out(`   = ${DEBOUNCE_MS} ms by default, only delays a keystroke that comes within that time of the last check)`);
 out();
 out('Fact-base load — fresh process per run, median of n');
 out(`  ${pad('base', 16)}${lpad('file', 9)}${lpad('decode', 10)}${lpad('parseFactBase', 15)}${lpad('lexicon', 10)}${lpad('load total', 12)}${lpad('1st check', 11)}${lpad('RSS Δ', 9)}${lpad('RSS', 8)}${lpad('warm parse', 12)}  n`);
