@@ -1,10 +1,10 @@
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/check';
 import { IncrementalChecker } from '../core/incremental';
 import type { Fact, FactBase, Finding } from '../core/types';
 import { describeError, type Log } from './log';
 import type { NotCheckedReason } from './protocol';
-import type { Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticReuse } from './diagnostics';
 import type { Settings } from './settings';
 
@@ -137,7 +137,7 @@ export class Analysis {
   async findingsInSlices(doc: TextDocument, settings: Settings, pause: () => Promise<void>, sliceMs: number, wanted: () => boolean = () => true): Promise<Finding[] | null> {
     for (;;) {
       if (!wanted()) return null;
-      // One check per document at a time: wait for one another caller is running.
+      // One check per document at a time: wait for the one another caller is running.
       for (let r = this.running.get(doc.uri); r; r = this.running.get(doc.uri)) await r.done;
       const hit = this.hit(doc, settings);
       if (hit) return hit.findings;
