@@ -274,7 +274,12 @@ for (const l of load) if (l.median?.firstCheckError) out(`  ${l.base}: first che
 out();
 out(`Bundles (dist/, ${minified ? 'minified' : 'as built by node esbuild.mjs: not minified, with source maps'})`);
 out(`  ${bundles.map((b) => `${b.file} ${kb(b.bytes)}`).join(' · ')}`);
-out('  Extension activation time: not measured here (needs the in-editor runner, npm run test:vscode).');
+// The bench cannot start an editor; the in-editor suite records what it measured.
+const activationFile = path.join(root, 'test-output', 'in-editor', 'activation.json');
+const activation = existsSync(activationFile) ? (JSON.parse(readFileSync(activationFile, 'utf8')) as { ms: number; editor: string | null; measuredAt: string }) : null;
+out(activation
+  ? `  Extension activation time: ${activation.ms} ms from extension load to a running server (in-editor suite, ${activation.editor ?? 'editor unknown'}, ${activation.measuredAt}; npm run test:vscode measures it again)`
+  : '  Extension activation time: not measured yet on this checkout (the in-editor runner measures it: npm run test:vscode).');
 out();
 out('Targets (issue #6)');
 for (const x of targets) out(`  ${x.met ? 'MET ' : 'MISS'}  ${pad(x.target, 58)} ${pad(x.limit, 9)} ${x.value}${x.note ? `  — ${x.note}` : ''}`);
@@ -340,6 +345,7 @@ const results = {
   lsp: { server: 'dist/server.js --stdio', base: 'bundled', debounceMs: DEBOUNCE_MS, rows: lsp },
   load,
   bundles: { minified, files: bundles },
+  activation,
   targets,
   ...(wantProfile ? { profiles } : {}),
 };

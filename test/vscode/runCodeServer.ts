@@ -17,6 +17,17 @@ import { buildExtension, bundleSuite, prepareWorkspace } from './harness/prepare
 const TIMEOUT_MS = Number(process.env.FACTDESK_SUITE_TIMEOUT_MS ?? 240_000);
 const out = path.join(OUTPUT, 'in-editor');
 
+/**
+ * The activation time the suite measured, kept for `npm run bench`, which cannot start an editor
+ * itself: test-output/in-editor/activation.json.
+ */
+function recordActivation(lines: readonly string[]): void {
+  const at = lines.map((l) => /activation: (\d+) ms from extension load to a running server/.exec(l)).find(Boolean);
+  const editor = lines.map((l) => /Fact Desk in-editor suite \(([^)]*)\)/.exec(l)).find(Boolean);
+  if (!at) return;
+  writeFileSync(path.join(out, 'activation.json'), `${JSON.stringify({ ms: Number(at[1]), editor: editor?.[1] ?? null, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+}
+
 export async function runInCodeServer(args: ReadonlySet<string>): Promise<number> {
   const t0 = Date.now();
   mkdirSync(out, { recursive: true });
@@ -61,6 +72,7 @@ export async function runInCodeServer(args: ReadonlySet<string>): Promise<number
       return 1;
     }
     log(`in-editor suite (code-server) exited with ${code} after ${elapsed(t0)} in all`);
+    recordActivation(lines);
     return code;
   } finally {
     writeFileSync(path.join(out, 'workbench.log'), `${lines.join('\n')}\n`);
