@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, PhraseScanner, atomize } from '../../server/src/core/match/phrases';
+import { PhraseMatcher, PhraseScanner, atomize, stemsFor } from '../../server/src/core/match/phrases';
 
 // The definition the hand-written atomizer must agree with, kept here as the oracle.
 function atomsByRegExp(text: string) {
@@ -94,3 +94,24 @@ describe('PhraseScanner', () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe('stems of inflected words', () => {
+  // The rules as they were first written, closure and all: the written-out version must agree.
+  const reference = (word: string): string[] => {
+    const out: string[] = [];
+    const n = word.length;
+    if (n < 4) return out;
+    const last = word.charCodeAt(n - 1);
+    const stem = (s: string) => { if (s.length >= 3) out.push(s); };
+    if (last === 115) { stem(word.slice(0, -1)); if (word.endsWith('es')) stem(word.slice(0, -2)); }
+    else if (last === 100) { stem(word.slice(0, -1)); if (word.endsWith('ed')) stem(word.slice(0, -2)); }
+    else if (last === 103 && word.endsWith('ing')) { const s = word.slice(0, -3); stem(s); stem(`${s}e`); }
+    return out;
+  };
+  it('are the stems the rules give, for any word', () => {
+    const word = fc.array(fc.constantFrom('a', 'e', 's', 'd', 'i', 'n', 'g', 'x', 'é', 'ing', 'es', 'ed'), { maxLength: 8 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(word, (w) => { expect(stemsFor(w)).toEqual(reference(w)); }), { numRuns: 5000 });
+    for (const w of ['uses', 'offered', 'offering', 'proposing', 'sing', 'xing', 'ring', 'bed', 'eds', 'guarantees']) expect(stemsFor(w)).toEqual(reference(w));
+  });
+});
+

@@ -133,8 +133,9 @@ export function findDates(doc: Doc): DateHit[] {
     if (last && a <= last[1] && b - last[0] <= MAX_WINDOW) last[1] = Math.max(last[1], b);
     else windows.push([a, b]);
   }
-  for (const [a, b] of windows) {
-    for (const r of parseWindow(text.slice(a, b))) {
+  for (const w of windows) {
+    const a = w[0];
+    for (const r of parseWindow(text.slice(a, w[1]))) {
       const hit = fromResult(r, a);
       if (!hit) continue;
       found.push(...hit.cands);

@@ -100,29 +100,41 @@ export function atomsOf(text: string): Atoms {
 }
 
 /**
- * The stems a word of the text may be an inflected form of, for phrases whose last word is that
- * stem ("guarantees", "offered", "offering", "proposing"). Only stems of three letters or more,
- * so "uses" is not "US"; s, d and g end every form stripped here. Forms are stripped at lookup
+ * The stems a word of the text may be an inflected form of (put into STEMS; their number is
+ * returned), for phrases whose last word is that stem ("guarantees", "offered", "offering",
+ * "proposing"). Only stems of three letters or more, so "uses" is not "US"; s, d and g end every
+ * form stripped here. Forms are stripped at lookup
  * rather than stored: 100,000 facts' aliases would otherwise take five entries each.
  */
-function forEachStem(word: string, visit: (stem: string) => void): void {
+function stemsOf(word: string): number {
+  // Written out, with no closure or array per call: the phrase walk asks this of most words.
   const n = word.length;
-  if (n < 4) return;
+  if (n < 4) return 0;
   const last = word.charCodeAt(n - 1);
-  const stem = (s: string) => { if (s.length >= 3) visit(s); };
-  if (last === 115) { stem(word.slice(0, -1)); if (word.endsWith('es')) stem(word.slice(0, -2)); }
-  else if (last === 100) { stem(word.slice(0, -1)); if (word.endsWith('ed')) stem(word.slice(0, -2)); }
-  else if (last === 103 && word.endsWith('ing')) { const s = word.slice(0, -3); stem(s); stem(`${s}e`); }
+  let k = 0;
+  if (last === 115 || last === 100) { // -s, -es; -d, -ed
+    STEMS[k++] = word.slice(0, -1);
+    if (word.charCodeAt(n - 2) === 101 && n >= 5) STEMS[k++] = word.slice(0, -2);
+  } else if (last === 103 && word.endsWith('ing')) {
+    const s = word.slice(0, -3);
+    if (s.length >= 3) STEMS[k++] = s;
+    if (s.length >= 2) STEMS[k++] = `${s}e`;
+  }
+  return k;
 }
+
+/** Where stemsOf puts the stems of the last word it was asked about (at most two). */
+const STEMS: string[] = ['', ''];
 
 /** The keys of the phrases a word of the text may end: the word itself or one of its stems. */
 function endingKeys<K>(ends: Map<string, K[]> | null, word: string): K[] | undefined {
   if (!ends) return undefined;
   let keys = ends.get(word);
-  forEachStem(word, (s) => {
-    const more = ends.get(s);
+  const n = stemsOf(word);
+  for (let i = 0; i < n; i++) {
+    const more = ends.get(STEMS[i]!);
     if (more) keys = keys ? union(keys, more) : more;
-  });
+  }
   return keys;
 }
 
@@ -291,7 +303,7 @@ export class PhraseScanner<T extends ReadonlyArray<PhraseMatcher<unknown>>> {
 
   private computeMask(word: string): number {
     let m = this.exact.get(word) ?? 0;
-    if (this.stems.size) forEachStem(word, (s) => { m |= this.stems.get(s) ?? 0; });
+    if (this.stems.size) for (let i = 0, n = stemsOf(word); i < n; i++) m |= this.stems.get(STEMS[i]!) ?? 0;
     return m;
   }
 
@@ -325,3 +337,6 @@ function lowerBound(xs: readonly number[], x: number): number {
   }
   return lo;
 }
+
+/** The stems stemsOf finds, as a list (for tests). */
+export const stemsFor = (word: string): string[] => STEMS.slice(0, stemsOf(word));
