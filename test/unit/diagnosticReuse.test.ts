@@ -13,7 +13,7 @@ const WRONG = 'Moscow holds about 85% of Donetsk.';
 
 /** The diagnostics the validator publishes: findings, then diagnostics reusing earlier ones. */
 function publish(analysis: Analysis, doc: TextDocument, s: Settings = settings) {
-  return toDiagnostics(doc, analysis.findings(doc, s), s, undefined, analysis.diagnosticReuse(doc, s));
+  return toDiagnostics(doc, analysis.findings(doc, s), s, undefined, analysis.diagnosticReuse(doc));
 }
 /** The same, made afresh. */
 const fresh = (doc: TextDocument, s: Settings = settings) =>

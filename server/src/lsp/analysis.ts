@@ -49,8 +49,6 @@ interface Running {
 
 /** What DiagnosticReuse is cut from, kept across versions. */
 interface ReuseState {
-  /** The settings the diagnostics were made under. */
-  tag: string;
   stableBefore: number;
   stableSuffix: number;
   /** Length and line count of the text the diagnostics were made for. */
@@ -59,8 +57,6 @@ interface ReuseState {
   byStart: Map<number, Diagnostic>;
 }
 
-/** What a diagnostic depends on besides its finding and position. */
-const diagnosticTag = (s: Settings) => `${s.severity}|${s.reportUnsourcedFigures}`;
 
 /**
  * Runs the pure checker and keeps the last result per document, so diagnostics, hovers, code
@@ -201,7 +197,7 @@ export class Analysis {
     if (this.running.get(run.uri) === run) {
       this.running.delete(run.uri);
       const { checker, before } = run;
-      const reuse: ReuseState = before?.reuse ?? { tag: '', stableBefore: 0, stableSuffix: 0, length: 0, lines: 0, byStart: new Map() };
+      const reuse: ReuseState = before?.reuse ?? { stableBefore: 0, stableSuffix: 0, length: 0, lines: 0, byStart: new Map() };
       // Every check since the diagnostics were made must have kept the text before this offset
       // (and this much of its end).
       reuse.stableBefore = Math.min(reuse.stableBefore, checker.unchangedPrefix);
@@ -214,22 +210,21 @@ export class Analysis {
 
   /**
    * The diagnostics made so far for the document's findings, for toDiagnostics to reuse; from
-   * the call on, the current version is the one they are measured against.
+   * the call on, the current version is the one they are measured against. Settings need no
+   * account here: a diagnostic is reused only when it says what the finding would say under the
+   * settings of the call (toDiagnostics compares severity, code and message).
    */
-  diagnosticReuse(doc: TextDocument, settings: Settings): DiagnosticReuse | undefined {
+  diagnosticReuse(doc: TextDocument): DiagnosticReuse | undefined {
     const hit = this.cache.get(doc.uri);
     if (!hit || hit.version !== doc.version) return undefined;
     const { reuse } = hit;
-    const tag = diagnosticTag(settings);
-    const same = reuse.tag === tag;
     const length = doc.getText().length, lines = doc.lineCount;
-    // Under other settings nothing made before holds: no text counts as unchanged.
     const usable: DiagnosticReuse = {
-      stableBefore: same ? reuse.stableBefore : 0, stableSuffix: same ? reuse.stableSuffix : 0,
+      stableBefore: reuse.stableBefore, stableSuffix: reuse.stableSuffix,
       lengthDelta: length - reuse.length, lineDelta: lines - reuse.lines,
       byStart: reuse.byStart, made: new Map(),
     };
-    Object.assign(reuse, { tag, stableBefore: Infinity, stableSuffix: Infinity, length, lines, byStart: usable.made });
+    Object.assign(reuse, { stableBefore: Infinity, stableSuffix: Infinity, length, lines, byStart: usable.made });
     return usable;
   }
 

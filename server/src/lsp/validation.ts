@@ -131,7 +131,7 @@ export class Validator {
       else {
         const findings = await this.analysis.findingsInSlices(doc, settings, nextTurn, SLICE_MS, () => this.documents.get(uri) !== undefined);
         if (!findings || !this.current(uri, version)) return; // closed, or a newer version came in meanwhile
-        diagnostics = toDiagnostics(doc, findings, settings, this.checked(doc), this.analysis.diagnosticReuse(doc, settings));
+        diagnostics = toDiagnostics(doc, findings, settings, this.checked(doc), this.analysis.diagnosticReuse(doc));
       }
       if (!this.current(uri, version)) return;
       await this.publish(uri, version, diagnostics);
