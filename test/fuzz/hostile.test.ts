@@ -10,7 +10,7 @@ import { sentenceEnd } from '../../server/src/core/cite/sentence';
 import { extractFigures } from '../../server/src/core/extract';
 import { lex } from '../../server/src/core/extract/lexer';
 import { IncrementalChecker } from '../../server/src/core/incremental';
-import { cueWordsIn } from '../../server/src/core/match/match';
+import { phrasesIn } from '../../server/src/core/match/match';
 import { segment } from '../../server/src/core/match/segment';
 import { suppressedSpans } from '../../server/src/core/suppress';
 import { escapeMarkdown } from '../../server/src/lsp/markup';
@@ -103,7 +103,7 @@ const REGEX_FUNCTIONS: Array<[string, (s: string) => unknown]> = [
   ['lex', (s) => lex(s)],
   ['extractFigures', (s) => extractFigures(s)],
   ['segment', (s) => segment(s)],
-  ['cueWordsIn', (s) => cueWordsIn(s, BASE)],
+  ['phrasesIn', (s) => phrasesIn(s, BASE)],
   ['suppressedSpans', (s) => suppressedSpans(s)],
   ['sentenceEnd', (s) => sentenceEnd(s, { start: 0, end: 1 })],
   ['planCitation', (s) => planCitation(s, { start: 0, end: 1 }, BASE.facts[0]!, BASE, 'footnote')],

@@ -51,6 +51,21 @@ describe('incremental checking', () => {
     for (const text of versions) expect(signature(checker.check(text))).toEqual(signature(check(text, base)));
   });
 
+  it('judges a paragraph by occasion words that come only later, on a first check', () => {
+    // Paragraphs are read in order, but judged only once the whole draft's cue words are counted.
+    const text = 'Zelensky demanded a 25-year security guarantee from the United States.\n\nHe spoke at the Munich Security Conference.';
+    const whole = check(text, base);
+    expect(whole[0]?.fact?.id).not.toBe(check(text.split('\n\n')[0]!, base)[0]?.fact?.id);
+    expect(signature(new IncrementalChecker(base).check(text))).toEqual(signature(whole));
+  });
+
+  it('reads a list item with its lead-in and heading, as a whole check does', () => {
+    const text = '# The coalition\n\nMembers after the Paris meeting:\n\n- 31 countries\n\n- 35 countries\n\n# Later\n\n- 32 countries';
+    const whole = check(text, base);
+    expect(whole.length).toBeGreaterThan(0);
+    expect(signature(new IncrementalChecker(base).check(text))).toEqual(signature(whole));
+  });
+
   it('re-uses the findings of untouched paragraphs', () => {
     const checker = new IncrementalChecker(base);
     const text = 'Russia holds about 85% of Donetsk.\n\nThe coalition has 30 countries.';

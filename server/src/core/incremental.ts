@@ -1,7 +1,7 @@
 import { check } from './check';
 import { extractFigures } from './extract';
 import { judge } from './judge/verdict';
-import { claimsFor, cueWordsIn, type DocumentCues } from './match/match';
+import { type Claim, claimsFor, cueWordsOf, type DocumentCues, phrasesIn } from './match/match';
 import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 
 /**
@@ -58,16 +58,38 @@ export class IncrementalChecker {
     }
     const { chunks, old, removed } = this.chunksFor(text);
     for (const state of removed) this.countCues(state.cues, -1);
-    const cues = chunks.map((c, i) => old[i]?.cues ?? this.cuesOf(c.text));
-    for (let i = 0; i < chunks.length; i++) if (!old[i]) this.countCues(cues[i]!, +1);
+    // A chunk not seen before is read now: its cue words are needed before anything is judged,
+    // and the same pass over its phrases gives its claims (judged below, when the draft's cue
+    // words are all counted). A repeated chunk under the same heading is read once.
+    const read = new ByContext<Reading>();
+    const cues: Array<Set<string>> = [];
+    let checked = 0;
+    for (let i = 0, heading: Chunk | null = null; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      const leadIn = i > 0 && LIST_START.test(chunk.text) && !HEADING_START.test(chunks[i - 1]!.text) ? chunks[i - 1]! : null;
+      const o = old[i];
+      if (o) cues.push(o.cues);
+      else {
+        let r = read.get(heading, leadIn, chunk);
+        if (!r) {
+          r = this.readChunk(chunk, heading, leadIn);
+          read.set(heading, leadIn, chunk, r);
+          checked += chunk.end - chunk.start;
+          // About every 8 KB of text read: a pause costs the caller a clock read.
+          if (checked >= PAUSE_EVERY) { checked = 0; yield; }
+        }
+        cues.push(r.cues);
+        this.countCues(r.cues, +1);
+      }
+      if (HEADING_START.test(chunk.text)) heading = chunk;
+    }
     // Occasion words anywhere can re-rank facts everywhere: when they change, start afresh.
     this.cueKey ??= [...this.cueCounts.keys()].sort().join('|');
     const context = `${options.reportUnsourced ? 1 : 0}|${this.cueKey}`;
     const sameContext = context === this.lastContext;
     this.lastContext = context;
 
-    const byKey = new Map<string, { at: number; placed: Finding[] }>();
-    let checked = 0;
+    const byKey = new ByContext<{ at: number; placed: Finding[] }>();
     const states: ChunkState[] = [];
     const out: Finding[] = [];
     let heading: ChunkState | null = null;
@@ -84,15 +106,18 @@ export class IncrementalChecker {
         state = before;
         state.start = chunk.start; state.end = chunk.end; state.text = chunk.text;
       } else {
-        const key = heading || leadIn ? `${heading?.text ?? ''}\u0000${leadIn?.text ?? ''}\u0000${chunk.text}` : chunk.text;
         // A repeated paragraph is checked once; its findings are moved to where it stands.
-        let same = byKey.get(key);
+        let same = byKey.get(heading, leadIn, chunk);
         if (!same) {
-          same = { at: chunk.start, placed: this.checkChunk(chunk, heading, leadIn, this.cueCounts, options) };
-          byKey.set(key, same);
-          checked += chunk.end - chunk.start;
-          // About every 8 KB of text checked: a pause costs the caller a clock read.
-          if (checked >= PAUSE_EVERY) { checked = 0; yield; }
+          let r = read.get(heading, leadIn, chunk);
+          if (!r) {
+            // Unchanged, but under a changed heading or lead-in, or all afresh.
+            r = this.readChunk(chunk, heading, leadIn);
+            checked += chunk.end - chunk.start;
+            if (checked >= PAUSE_EVERY) { checked = 0; yield; }
+          }
+          same = { at: chunk.start, placed: this.judgeChunk(chunk, r, options) };
+          byKey.set(heading, leadIn, chunk, same);
         }
         state = {
           start: chunk.start, end: chunk.end, text: chunk.text, isList, isHeading: HEADING_START.test(chunk.text),
@@ -171,27 +196,52 @@ export class IncrementalChecker {
     return { chunks, old, removed: between.filter((b) => !kept.has(b)) };
   }
 
-  /** Cue words are cached per chunk text too: they decide the key of every chunk. */
-  private readonly cueCache = new Map<string, Set<string>>();
-  private cuesOf(text: string): Set<string> {
-    let s = this.cueCache.get(text);
-    if (!s) {
-      if (this.cueCache.size > 50_000) this.cueCache.clear();
-      s = cueWordsIn(text, this.base);
-      this.cueCache.set(text, s);
-    }
-    return s;
+  /**
+   * The chunk's cue words and claims. It is read inside a small document that carries its
+   * context above it; the claims read the draft's cue words (the live counts) when judged.
+   */
+  private readChunk(chunk: Chunk, heading: Chunk | null, leadIn: Chunk | null): Reading {
+    const prefix = [heading, leadIn].filter((c): c is Chunk => c !== null).map((c) => `${c.text}\n\n`).join('');
+    const text = prefix + chunk.text;
+    const found = phrasesIn(text, this.base);
+    const docCues: DocumentCues = this.cueCounts;
+    return { prefix: prefix.length, cues: cueWordsOf(found[3], prefix.length), claims: claimsFor(text, this.base, extractFigures(text), docCues, found) };
   }
 
   /** Findings of one chunk, at their offsets in the draft. */
-  private checkChunk(chunk: Chunk, heading: Chunk | null, leadIn: Chunk | null, docCues: DocumentCues, options: CheckOptions): Finding[] {
-    // The chunk is checked inside a small document that carries its context above it.
-    const prefix = [heading, leadIn].filter((c): c is Chunk => c !== null).map((c) => `${c.text}\n\n`).join('');
-    const text = prefix + chunk.text;
-    const figures = extractFigures(text);
-    const findings = judge(this.base, claimsFor(text, this.base, figures, docCues), options.reportUnsourced ?? false);
-    const by = chunk.start - prefix.length;
-    return findings.filter((f) => f.figure.span.start >= prefix.length).map((f) => shift(f, by));
+  private judgeChunk(chunk: Chunk, r: Reading, options: CheckOptions): Finding[] {
+    const findings = judge(this.base, r.claims, options.reportUnsourced ?? false);
+    const by = chunk.start - r.prefix;
+    return findings.filter((f) => f.figure.span.start >= r.prefix).map((f) => shift(f, by));
+  }
+}
+
+/** What reading a chunk gives: its cue words, and its claims in the text it was read in. */
+interface Reading {
+  /** Length of the heading and lead-in text put before the chunk. */
+  prefix: number;
+  cues: Set<string>;
+  claims: Claim[];
+}
+
+/**
+ * Values by a chunk's text and the heading and lead-in texts it is read under: chunks alike in
+ * all three read the same. Not one joined key: on a 1 MB draft, joining and hashing those keys
+ * cost 5 ms per check; each text's hash is computed once and kept by the engine.
+ */
+class ByContext<V> {
+  private readonly byText = new Map<string, Array<{ heading: string; leadIn: string; value: V }>>();
+
+  get(heading: Chunk | null, leadIn: Chunk | null, chunk: Chunk): V | undefined {
+    const h = heading?.text ?? '', l = leadIn?.text ?? '';
+    for (const e of this.byText.get(chunk.text) ?? []) if (e.heading === h && e.leadIn === l) return e.value;
+    return undefined;
+  }
+
+  set(heading: Chunk | null, leadIn: Chunk | null, chunk: Chunk, value: V): void {
+    const entry = { heading: heading?.text ?? '', leadIn: leadIn?.text ?? '', value };
+    const have = this.byText.get(chunk.text);
+    if (have) have.push(entry); else this.byText.set(chunk.text, [entry]);
   }
 }
 

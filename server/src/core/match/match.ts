@@ -23,8 +23,12 @@ export interface Claim {
   /** Facts of the subject the figure is about whose kind, unit and context fit. */
   candidates: Fact[];
   attribution: Attribution;
-  /** Facts ranked for this figure's block: occasion words nearby first. */
-  occasionScore: Map<string, number>;
+  /**
+   * The occasion words of the figure's block and of the whole draft, when there are candidates
+   * to rank by them (two or more). The draft's are read only when ranking, so the claims of one
+   * paragraph can be made before the rest of a long draft has been read (incremental.ts).
+   */
+  occasionWords: { block: ReadonlySet<string>; doc: DocumentCues } | null;
   /** Candidates whose occasion words ("Munich", "audio message") stand in the figure's sentence. */
   occasionInSentence: Set<string>;
   /** Index of the coordinated group ("2014 and 2015") the figure belongs to, per sentence. */
@@ -63,7 +67,17 @@ interface Ctx {
   cues: HitIndex<string>;
   /** Cue words present anywhere in the draft, computed once per check. */
   docCues: DocumentCues;
+  /** Cue words per block, found when a claim there first needs them. */
+  blockCues: Map<Block, Set<string>>;
   lastGroup: number;
+}
+
+/** The lexicon's phrases in a text: subjects, parties, stance words, cue words, each in order. */
+export type PhraseHits = [Array<PhraseHit<string>>, Array<PhraseHit<string>>, Array<PhraseHit<StanceCue>>, Array<PhraseHit<string>>];
+
+/** Every phrase of the base's lexicon in text, in one pass: what claimsFor reads. */
+export function phrasesIn(text: string, base: FactBase): PhraseHits {
+  return lexiconFor(base).scanner.find(text);
 }
 
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
@@ -91,12 +105,14 @@ const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
 /**
  * Ties every figure to the facts it may state. `documentCues` are the cue words of the whole
  * draft when `text` is only part of it (incremental checking); by default they are read from text.
+ * They are read when the claims are judged, not before. `found` is phrasesIn(text, base), when the
+ * caller has it already.
  */
-export function claimsFor(text: string, base: FactBase, figures: Figure[], documentCues?: DocumentCues): Claim[] {
+export function claimsFor(text: string, base: FactBase, figures: Figure[], documentCues?: DocumentCues, found?: PhraseHits): Claim[] {
   // Most paragraphs of a long draft hold no figure: nothing to tie, so nothing to look up.
   if (!figures.length) return [];
   const lex = lexiconFor(base);
-  const [subjects, parties, stances, cues] = lex.scanner.find(text);
+  const [subjects, parties, stances, cues] = found ?? lex.scanner.find(text);
   const ctx: Ctx = {
     text, lex, words: new WordIndex(text),
     subjects: new HitIndex(subjects),
@@ -104,6 +120,7 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
     stances: new HitIndex(stances),
     cues: new HitIndex(cues),
     docCues: documentCues ?? new Set(cues.flatMap((h) => h.keys)),
+    blockCues: new Map(),
     lastGroup: 0,
   };
   const claims: Claim[] = [];
@@ -211,7 +228,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       figure,
       candidates,
       attribution: candidates.some((c) => c.attributionSensitive) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
-      occasionScore: occasionScores(ctx, candidates, block),
+      occasionWords: candidates.length < 2 ? null : { block: cuesOfBlock(ctx, block), doc: ctx.docCues },
       occasionInSentence: occasionsIn(ctx, candidates, sentence),
       group: groups[i]!,
     };
@@ -307,30 +324,37 @@ function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span): Set<string> 
   return out;
 }
 
-/** Cue words (occasion and context words of facts) in a text, for `claimsFor`'s documentCues. */
-export function cueWordsIn(text: string, base: FactBase): Set<string> {
+/** The cue words (occasion and context words of facts) of cue hits that start at or after `from`. */
+export function cueWordsOf(hits: ReadonlyArray<PhraseHit<string>>, from = 0): Set<string> {
   const out = new Set<string>();
-  for (const h of lexiconFor(base).cues.find(text)) for (const k of h.keys) out.add(k);
+  for (const h of hits) if (h.start >= from) for (const k of h.keys) out.add(k);
   return out;
 }
 
-function occasionScores(ctx: Ctx, candidates: Fact[], block: Block): Map<string, number> {
-  const scores = new Map<string, number>();
-  if (candidates.length < 2) return scores;
-  const inBlock = new Set<string>(), inDoc = ctx.docCues;
-  for (const h of ctx.cues.within(block)) for (const k of h.keys) inBlock.add(k);
-  for (const f of candidates) {
-    let s = 0;
-    for (const w of f.occasionCues) s += (inBlock.has(w.toLowerCase()) ? 2 : 0) + (inDoc.has(w.toLowerCase()) ? 1 : 0);
-    scores.set(f.id, s);
+function cuesOfBlock(ctx: Ctx, block: Block): Set<string> {
+  let words = ctx.blockCues.get(block);
+  if (!words) {
+    words = new Set<string>();
+    for (const h of ctx.cues.within(block)) for (const k of h.keys) words.add(k);
+    ctx.blockCues.set(block, words);
   }
-  return scores;
+  return words;
+}
+
+/** How strongly a claim's surroundings name a candidate's occasion: in its block 2, in the draft 1 per word. */
+function occasionScore(claim: Claim, fact: Fact): number {
+  const words = claim.occasionWords;
+  if (!words || !claim.candidates.includes(fact)) return 0;
+  let s = 0;
+  for (const w of fact.occasionCues) s += (words.block.has(w.toLowerCase()) ? 2 : 0) + (words.doc.has(w.toLowerCase()) ? 1 : 0);
+  return s;
 }
 
 /** Orders facts by how likely the draft meant them: occasion words first, then the closest value. */
 export function rankFacts(claim: Claim, facts: Fact[]): Fact[] {
-  return [...facts].sort((a, b) =>
-    (claim.occasionScore.get(b.id) ?? 0) - (claim.occasionScore.get(a.id) ?? 0) || distance(claim.figure, a) - distance(claim.figure, b));
+  const score = new Map<Fact, number>();
+  for (const f of facts) score.set(f, occasionScore(claim, f));
+  return [...facts].sort((a, b) => score.get(b)! - score.get(a)! || distance(claim.figure, a) - distance(claim.figure, b));
 }
 
 export { agrees };
