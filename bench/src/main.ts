@@ -43,7 +43,9 @@ const BASES = [
 ];
 const CHECK = { budgetMs: 1500, maxRuns: 300, capMs: 30_000, singleRunMs: 5_000 };
 const CSPELL = { warmup: 1, budgetMs: 2000, minRuns: 3, maxRuns: 40 };
-const LSP_REPS = [30, 20, 10, 5]; // per draft size, after one warm-up open+edit
+// Per draft size, after one warm-up open+edit. Odd counts, so each median is one measured round
+// trip; 11 at 1 MB, whose round trips vary most from run to run.
+const LSP_REPS = [31, 21, 11, 11];
 const LSP_TIMEOUT_MS = 60_000;
 const LOAD_RUNS = [5, 5, 3]; // fresh processes per base size
 
