@@ -1,11 +1,12 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSuppressed, suppressedSpans } from '../core/suppress';
-import type { Finding, Verdict } from '../core/types';
+import type { Finding } from '../core/types';
 import { spanToRange } from './positions';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol';
 import type { SeveritySetting, Settings } from './settings';
 
-export const DIAGNOSTIC_SOURCE = 'Fact Desk';
+export { DIAGNOSTIC_SOURCE };
 export const TOO_LARGE_CODE = 'file-too-large';
 export const STALE_CODE = 'stale-fact';
 
@@ -24,12 +25,6 @@ export function staleDiagnostic(doc: TextDocument, f: Finding, settings: Setting
     range: spanToRange(doc, f.figure.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: STALE_CODE,
     message: `Checked against a fact as of ${asOf} (${days} days old; factdesk.staleAfterDays is ${settings.staleAfterDays}): "${f.fact!.statement}" may be out of date.`,
   };
-}
-
-/** What a Fact Desk diagnostic carries for code actions and clients. */
-export interface DiagnosticData {
-  verdict: Verdict;
-  factId: string | null;
 }
 
 /**

@@ -27,6 +27,16 @@
 //       the fact file settings changed): lists of facts and fact files are stale.
 
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
+import type { Verdict } from '../core/types';
+
+/** The `source` of every diagnostic Fact Desk publishes. */
+export const DIAGNOSTIC_SOURCE = 'Fact Desk';
+
+/** What a Fact Desk diagnostic carries in `data`, for code actions and clients. */
+export interface DiagnosticData {
+  verdict: Verdict;
+  factId: string | null;
+}
 
 export const FINDINGS_REQUEST = 'factdesk/findings';
 export const FACTS_REQUEST = 'factdesk/facts';
