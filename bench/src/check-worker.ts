@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { check } from '../../server/src/core/check';
 import { parseFactBase } from '../../server/src/core/facts/parse';
-import type { Finding } from '../../server/src/core/types';
+import type { FactBase, Finding } from '../../server/src/core/types';
 import { bundledRaw, syntheticBase } from './facts';
 import { median } from './measure';
 
@@ -20,7 +20,16 @@ export interface CheckWorkerData {
   capMs: number;
   /** A run this long is not repeated: it is reported as a single run. */
   singleRunMs: number;
+  /**
+   * For a synthetic base: the draft timed again against it and the bundled base in alternating
+   * runs, for the ratio of the two. Cells measured one base after the other drift with the
+   * machine (a noisy VM slows down by half for a minute); alternating runs drift together.
+   */
+  pairDraft?: string;
 }
+
+/** Median check times of one draft against this base and the bundled one, runs alternating. */
+export interface PairedResult { draft: string; ms: number; bundledMs: number; n: number }
 
 export interface FindingCounts { wrong: number; ok: number; disputed: number; unsourced: number }
 
@@ -45,6 +54,7 @@ export type CheckWorkerMsg =
   | { type: 'run-start'; draft: string }
   | { type: 'run-end'; draft: string }
   | { type: 'cell'; cell: CellResult }
+  | { type: 'paired'; paired: PairedResult }
   | { type: 'done' };
 
 const post = (m: CheckWorkerMsg) => parentPort!.postMessage(m);
@@ -74,6 +84,7 @@ function main(): void {
   post({ type: 'run-end', draft: 'prime' });
 
   let prev: { ms: number; bytes: number } | null = null;
+  const quick = new Map<string, number>();
   for (const draft of d.drafts) {
     if (prev) {
       const predictedMs = prev.ms * (draft.bytes / prev.bytes);
@@ -124,9 +135,28 @@ function main(): void {
     }
     const ms = median(xs);
     post({ type: 'cell', cell: { draft: draft.name, ms, n: xs.length, min: Math.min(...xs), max: Math.max(...xs), findings: counts(findings) } });
+    quick.set(draft.name, ms);
     prev = { ms, bytes: draft.bytes };
   }
+  // Only a draft that checks quickly against this base is paired: the runs are not capped.
+  const pair = d.facts ? d.drafts.find((x) => x.name === d.pairDraft && (quick.get(x.name) ?? Infinity) < 100) : undefined;
+  if (pair) paired(pair, base, d.budgetMs, d.maxRuns);
   post({ type: 'done' });
+}
+
+function paired(draft: { name: string; text: string }, base: FactBase, budgetMs: number, maxRuns: number): void {
+  const { base: bundled } = parseFactBase(bundledRaw());
+  const texts = [draft.text, `${draft.text}\n`];
+  const time = (b: FactBase, text: string) => { const s = performance.now(); check(text, b); return performance.now() - s; };
+  for (let i = 0; i < 20; i++) { time(bundled, texts[i & 1]!); time(base, texts[i & 1]!); }
+  const xs: number[] = [], ys: number[] = [];
+  const start = performance.now();
+  while (xs.length < maxRuns && (xs.length < 3 || performance.now() - start < budgetMs)) {
+    const text = texts[xs.length & 1]!;
+    // Which base goes first alternates too, so neither always runs on a just-warmed cache.
+    if (xs.length & 2) { ys.push(time(bundled, text)); xs.push(time(base, text)); } else { xs.push(time(base, text)); ys.push(time(bundled, text)); }
+  }
+  post({ type: 'paired', paired: { draft: draft.name, ms: median(xs), bundledMs: median(ys), n: xs.length } });
 }
 
 main();
