@@ -55,10 +55,12 @@ export function hostileInputs(scale: number): Hostile[] {
     { name: 'ISO dates', text: repeatTo('2024-01-01 ', 200_000) },
     { name: 'percent chain', text: repeatTo('%5', 100_000) },
   ];
-  // One sentence dense with figures tied to facts: matching is quadratic in the figures of a
-  // sentence (claimsInSentence), so 256 KB takes seconds and 1 MB about 100 s (FUZZ_DENSE=1).
+  // One sentence dense with figures tied to facts, and a table pasted as lines with no full stop:
+  // tying names to figures was quadratic in the figures of a sentence (1 MB of the first took
+  // ~100 s) until such sentences were read line by line and in runs of figures (match.ts).
   const dense = 'Russia occupies about 85% of Donetsk, and the Coalition of the Willing counts 35 countries; ';
-  if (big) inputs.push({ name: '256 KB single line, dense figures', text: repeatTo(dense, 1 << 18) });
-  if (process.env.FUZZ_DENSE === '1') inputs.push({ name: '1 MB single line, dense figures', text: repeatTo(dense, 1 << 20) });
+  inputs.push({ name: '256 KB single line, dense figures', text: repeatTo(dense, 1 << 18) });
+  inputs.push({ name: 'a table as lines, no full stops', text: repeatTo('Donetsk | about 85% | Luhansk | 99%\n', big ? 1 << 20 : 1 << 18) });
+  if (big) inputs.push({ name: '1 MB single line, dense figures', text: repeatTo(dense, 1 << 20) });
   return inputs;
 }

@@ -67,8 +67,10 @@ interface Ctx {
   cues: HitIndex<string>;
   /** Cue words present anywhere in the draft, computed once per check. */
   docCues: DocumentCues;
-  /** Cue words per block, found when a claim there first needs them. */
-  blockCues: Map<Block, Set<string>>;
+  /** Cue words per span (block, sentence, heading, lead-in), found when a claim first needs them. */
+  spanCues: Map<Span, Set<string>>;
+  /** Subjects named per span (previous sentence, heading, lead-in), with their longest alias there. */
+  spanSubjects: Map<Span, Map<string, number>>;
   lastGroup: number;
 }
 
@@ -120,7 +122,8 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
     stances: new HitIndex(stances),
     cues: new HitIndex(cues),
     docCues: documentCues ?? new Set(cues.flatMap((h) => h.keys)),
-    blockCues: new Map(),
+    spanCues: new Map(),
+    spanSubjects: new Map(),
     lastGroup: 0,
   };
   const claims: Claim[] = [];
@@ -131,12 +134,54 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
       const inSentence: Figure[] = [];
       while (next < figures.length && figures[next]!.span.end <= sentence.end) inSentence.push(figures[next++]!);
       if (!inSentence.length) return;
-      const previous = si > 0 ? block.sentences[si - 1]! : null;
-      // Not push(...): a sentence of 100,000+ figures ("1,1,1,…") would overflow the call stack.
-      for (const c of claimsInSentence(ctx, block, sentence, previous, inSentence)) claims.push(c);
+      let previous = si > 0 ? block.sentences[si - 1]! : null;
+      for (const [span, its] of readable(text, sentence, inSentence)) {
+        // Not push(...): a sentence of 100,000+ figures ("1,1,1,…") would overflow the call stack.
+        for (const c of claimsInSentence(ctx, block, span, previous, its)) claims.push(c);
+        previous = span;
+      }
     });
   }
   return claims;
+}
+
+// A "sentence" of more figures than this is a table, a list without markers or a data dump, not
+// prose. Tying names to figures costs names × figures per sentence, so such a run is read line by
+// line, and a line of that many figures in runs of this many: a check stays linear on any text.
+const MAX_FIGURES_PER_SENTENCE = 64;
+
+/** The sentence as the spans it is read in, each with its figures: itself, unless it holds too many. */
+function readable(text: string, sentence: Span, figures: Figure[]): Array<[Span, Figure[]]> {
+  if (figures.length <= MAX_FIGURES_PER_SENTENCE) return [[sentence, figures]];
+  const out: Array<[Span, Figure[]]> = [];
+  let from = 0;
+  let start = sentence.start;
+  while (from < figures.length) {
+    const lineEnd = endOfLine(text, figures[from]!.span.end, sentence.end);
+    let to = from + 1;
+    while (to < figures.length && to - from < MAX_FIGURES_PER_SENTENCE && figures[to]!.span.end <= lineEnd) to++;
+    // Cut where the next figure's line begins, or right before it when it stands on this line.
+    const next = to < figures.length ? extentStart(figures[to]!) : -1;
+    const cut = next < 0 ? sentence.end : next >= lineEnd ? startOfLine(text, next, lineEnd) : next;
+    out.push([{ start, end: cut }, figures.slice(from, to)]);
+    start = cut;
+    from = to;
+  }
+  return out;
+}
+
+const isBreak = (c: number) => c === 10 || c === 13;
+
+function endOfLine(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && !isBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function startOfLine(text: string, at: number, limit: number): number {
+  let i = at;
+  while (i > limit && !isBreak(text.charCodeAt(i - 1))) i--;
+  return i;
 }
 
 /** Coordinated figures share a group; group numbers are unique across a check. */
@@ -228,7 +273,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       figure,
       candidates,
       attribution: candidates.some((c) => c.attributionSensitive) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
-      occasionWords: candidates.length < 2 ? null : { block: cuesOfBlock(ctx, block), doc: ctx.docCues },
+      occasionWords: candidates.length < 2 ? null : { block: cuesIn(ctx, block), doc: ctx.docCues },
       occasionInSentence: occasionsIn(ctx, candidates, sentence),
       group: groups[i]!,
     };
@@ -237,16 +282,35 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
 
 function linksFrom(ctx: Ctx, figure: Figure, spans: Span[], tier: Tier): SubjectLink[] {
   const out: SubjectLink[] = [];
+  const seen = new Map<string, SubjectLink>();
   for (const span of spans) {
-    for (const hit of ctx.subjects.within(span)) {
-      for (const subject of hit.keys) {
-        if ((ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(figure, fact))) {
-          out.push({ subject, tier, words: 0, aliasLength: hit.end - hit.start });
-        }
-      }
+    for (const [subject, aliasLength] of subjectsIn(ctx, span)) {
+      const had = seen.get(subject);
+      if (had) { had.aliasLength = Math.max(had.aliasLength, aliasLength); continue; }
+      if (!(ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(figure, fact))) continue;
+      const link = { subject, tier, words: 0, aliasLength };
+      seen.set(subject, link);
+      out.push(link);
     }
   }
   return out;
+}
+
+/**
+ * The subjects named in a span, each with its longest alias there, found once per span: a heading
+ * over a long list is read for every figure in it. A subject's shorter aliases would only rank
+ * its own facts again, lower.
+ */
+function subjectsIn(ctx: Ctx, span: Span): Map<string, number> {
+  let longest = ctx.spanSubjects.get(span);
+  if (!longest) {
+    longest = new Map<string, number>();
+    for (const hit of ctx.subjects.within(span)) {
+      for (const subject of hit.keys) longest.set(subject, Math.max(longest.get(subject) ?? 0, hit.end - hit.start));
+    }
+    ctx.spanSubjects.set(span, longest);
+  }
+  return longest;
 }
 
 const rank = (l: SubjectLink) => l.tier * 1000 + l.words * 10 - Math.min(9, l.aliasLength / 4);
@@ -259,12 +323,12 @@ function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[
       const best = rank(sorted[0]!);
       const level = sorted.filter((l) => rank(l) === best);
       sorted.splice(0, level.length);
-      const cueWords = new Set<string>();
-      for (const s of spans) for (const h of ctx.cues.within(s)) for (const k of h.keys) cueWords.add(k);
+      const cueWords = spans.map((span) => cuesIn(ctx, span));
+      const present = (w: string) => cueWords.some((words) => words.has(w.toLowerCase()));
       const facts = new Set<Fact>();
       for (const l of level) {
         for (const fact of ctx.lex.factsBySubject.get(l.subject) ?? []) {
-          if (fits(figure, fact) && fact.context.every((group) => group.some((w) => cueWords.has(w.toLowerCase())))) facts.add(fact);
+          if (fits(figure, fact) && fact.context.every((group) => group.some(present))) facts.add(fact);
         }
       }
       if (facts.size) return [...facts];
@@ -280,8 +344,7 @@ function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[
  */
 function listedByOccasion(ctx: Ctx, figure: Figure, sentence: Span): Fact[] {
   if (!ctx.lex.listedFacts.length) return [];
-  const words = new Set<string>();
-  for (const h of ctx.cues.within(sentence)) for (const k of h.keys) words.add(k);
+  const words = cuesIn(ctx, sentence);
   return ctx.lex.listedFacts.filter((f) => fits(figure, f) && f.occasionCues.some((w) => words.has(w.toLowerCase())) &&
     f.context.every((group) => group.some((w) => words.has(w.toLowerCase()))));
 }
@@ -318,8 +381,7 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
 function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span): Set<string> {
   const out = new Set<string>();
   if (candidates.length < 2) return out;
-  const words = new Set<string>();
-  for (const h of ctx.cues.within(sentence)) for (const k of h.keys) words.add(k);
+  const words = cuesIn(ctx, sentence);
   for (const f of candidates) if (f.occasionCues.some((w) => words.has(w.toLowerCase()))) out.add(f.id);
   return out;
 }
@@ -331,12 +393,13 @@ export function cueWordsOf(hits: ReadonlyArray<PhraseHit<string>>, from = 0): Se
   return out;
 }
 
-function cuesOfBlock(ctx: Ctx, block: Block): Set<string> {
-  let words = ctx.blockCues.get(block);
+/** The cue words in a span, found once per span however many figures it holds. */
+function cuesIn(ctx: Ctx, span: Span): Set<string> {
+  let words = ctx.spanCues.get(span);
   if (!words) {
     words = new Set<string>();
-    for (const h of ctx.cues.within(block)) for (const k of h.keys) words.add(k);
-    ctx.blockCues.set(block, words);
+    for (const h of ctx.cues.within(span)) for (const k of h.keys) words.add(k);
+    ctx.spanCues.set(span, words);
   }
   return words;
 }
