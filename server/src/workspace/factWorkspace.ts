@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collectRefs, mergeFactBases, type MergedFactBase } from '../core/facts/merge';
 import type { Fact, FactBase } from '../core/types';
 import {
-  declaredRefs, FACT_FILE_RE, locatePath, MAX_FACT_FILE_BYTES, oversizeFactFile, parseFactFile, pathOfId, readFactFile, type LocatedProblem,
+  declaredRefs, FACT_FILE_RE, locatePath, MAX_JSON_FACT_FILE_BYTES, oversizeFactFile, parseFactFile, pathOfId, readFactFile, type LocatedProblem,
 } from './factFile';
 import { globToRegExp } from './glob';
 
@@ -176,7 +176,7 @@ export class FactWorkspace {
         else {
           // Size first: a 2 GB file named *.facts.json must not be read into memory to be refused.
           const size = statSync(path).size;
-          state.disk = size > MAX_FACT_FILE_BYTES ? { tooLarge: size } : readFileSync(path, 'utf8');
+          state.disk = size > MAX_JSON_FACT_FILE_BYTES ? { tooLarge: size } : readFileSync(path, 'utf8');
         }
       } catch { state.disk = null; }
     }

@@ -161,7 +161,7 @@ export function parseFactBase(data: unknown, external?: ExternalRefs): ParsedFac
       subject: f.subject, context: f.context ?? [], party: f.party ?? null, stance: f.stance ?? null,
       attributionSensitive: f.attributionSensitive ?? false, disputed: f.disputed ?? false,
       occasion: f.occasion ?? null, occasionCues: f.occasionCues ?? [], asOf: f.asOf ?? null,
-      ...(f.supersedes ? { supersedes: f.supersedes } : {}),
+      supersedes: f.supersedes ?? null,
       quote: quoteOf(f.quote), alsoIn: (f.alsoIn ?? []).map(quoteOf),
       conflicts: (f.conflicts ?? []).map((c) => ({ ...quoteOf(c), note: c.note })),
       erratum: f.erratum ?? null, note: f.note ?? null,
