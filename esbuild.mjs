@@ -32,6 +32,9 @@ const common = {
   minify,
   // The fact base ships as YAML and is parsed at start-up, so it stays reviewable data.
   loader: { '.yaml': 'text' },
+  // jsonc-parser's UMD main requires its parts at run time, which a bundle cannot resolve; its ESM
+  // build bundles cleanly (vscode-eslint and vscode's own extensions do the same).
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   absWorkingDir: root,
 };

@@ -1,7 +1,9 @@
 // Reads one fact file's text (YAML or JSON) and locates every problem at a line and column of that
 // text. JSON is decoded by JSON.parse, some fifty times faster than the YAML library on a large
-// file; the YAML library still reads any text JSON.parse refuses, and is asked for node ranges
-// only when a problem has to be located, so both formats report the same positions.
+// file; the YAML library still reads any text JSON.parse refuses (and reports where it breaks).
+// Node ranges of a JSON file come from jsonc-parser, ten times faster than composing it as YAML,
+// and only when a problem has to be located.
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { Composer, isMap, isSeq, Parser, type CST, type Document } from 'yaml';
 import { parseFactBase, type ExternalRefs, type FactProblem } from '../core/facts/parse';
 import type { FactBase } from '../core/types';
@@ -42,10 +44,50 @@ export interface ReadFactFile {
   data: unknown;
   /** Only comments and blank lines: not a mistake, so nothing is reported. */
   empty?: boolean;
-  /** The YAML document with node ranges; for a file read as JSON, composed on first use. */
-  readonly doc: Document | null;
-  readonly lines: Lines;
   syntax: LocatedProblem[];
+  /** The range of the node at a JSON path ("/facts/2/value"), or of its nearest ancestor. */
+  locate(path: string): TextRange;
+}
+
+export interface TextRange { start: TextPos; end: TextPos }
+const WHOLE: TextRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const nowhere = () => WHOLE;
+
+/** "/facts/2/value" -> ["facts", 2, "value"] (JSON Pointer, RFC 6901). */
+const segmentsOf = (path: string): Array<string | number> =>
+  path.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+
+/** Where a path is in a composed YAML document: a collection at its first character, a scalar whole. */
+function yamlLocator(doc: Document, lines: Lines): ReadFactFile['locate'] {
+  return (path) => {
+    const segments = segmentsOf(path);
+    for (let n = segments.length; n >= 0; n--) {
+      const node = doc.getIn(segments.slice(0, n), true);
+      if (node && typeof node === 'object' && 'range' in node) {
+        const range = (node as { range?: [number, number, number] | null }).range;
+        if (!range) continue;
+        return { start: lines.pos(range[0]), end: lines.pos(isMap(node) || isSeq(node) ? range[0] + 1 : range[1]) };
+      }
+    }
+    return WHOLE;
+  };
+}
+
+/** The same for a JSON text, whose tree and line starts are worked out on the first call. */
+function jsonLocator(text: string): ReadFactFile['locate'] {
+  let tree: { root: JsonNode | undefined; lines: Lines } | undefined;
+  return (path) => {
+    tree ??= { root: parseTree(text), lines: new Lines(text) };
+    if (!tree.root) return WHOLE;
+    const segments = segmentsOf(path);
+    for (let n = segments.length; n >= 0; n--) {
+      const node = findNodeAtLocation(tree.root, segments.slice(0, n));
+      if (!node) continue;
+      const collection = node.type === 'object' || node.type === 'array';
+      return { start: tree.lines.pos(node.offset), end: tree.lines.pos(collection ? node.offset + 1 : node.offset + node.length) };
+    }
+    return WHOLE;
+  };
 }
 
 export const FACT_FILE_RE = /\.facts\.(ya?ml|json)$/i;
@@ -79,7 +121,7 @@ export function oversizeFactFile(bytes: number, why?: string): ReadFactFile {
   const message = bytes > MAX_JSON_FACT_FILE_BYTES
     ? `Fact file is ${mb(bytes)}: fact files over ${mb(MAX_JSON_FACT_FILE_BYTES)} are not loaded. Split it into several files.`
     : `Fact file is ${mb(bytes)}: YAML fact files over ${mb(MAX_FACT_FILE_BYTES)} are not loaded (JSON ones up to ${mb(MAX_JSON_FACT_FILE_BYTES)} are${why ? `, but this is not valid JSON: ${why}` : ''}). Split it into several files.`;
-  return { data: null, doc: null, lines: new Lines(''), syntax: [{ start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, message, kind: 'limit' }] };
+  return { data: null, syntax: [{ start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, message, kind: 'limit' }], locate: nowhere };
 }
 
 /** The deepest collection nesting of a CST (walked without recursion), and where it first passes the limit; also the first alias. */
@@ -112,7 +154,7 @@ export function readFactFile(text: string): ReadFactFile {
 function readYaml(text: string): ReadFactFile {
   const lines = new Lines(text);
   const at = (offset: number, message: string, kind: LocatedProblem['kind'] = 'syntax'): ReadFactFile => {
-    return { data: null, doc: null, lines, syntax: [{ start: lines.pos(offset), end: lines.pos(offset + 1), message, kind }] };
+    return { data: null, syntax: [{ start: lines.pos(offset), end: lines.pos(offset + 1), message, kind }], locate: nowhere };
   };
   const tokens = [...new Parser().parse(text)];
   const { tooDeep, firstAlias } = scan(tokens);
@@ -127,11 +169,11 @@ function readYaml(text: string): ReadFactFile {
       start: lines.pos(e.pos[0]), end: lines.pos(Math.max(e.pos[1], e.pos[0] + 1)),
       message: `YAML syntax: ${first(e.message)}`, kind: 'syntax',
     }));
-    return { data: null, doc: null, lines, syntax };
+    return { data: null, syntax, locate: nowhere };
   }
   try {
-    if (doc.contents === null) return { data: null, empty: true, doc, lines, syntax: [] };
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, doc, lines, syntax: [] };
+    if (doc.contents === null) return { data: null, empty: true, syntax: [], locate: nowhere };
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, syntax: [], locate: yamlLocator(doc, lines) };
   } catch (e) {
     const message = e instanceof Error ? first(e.message) : String(e);
     return at(firstAlias ?? 0, /alias/i.test(message) ? `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} copies): ${message}` : `YAML: ${message}`, /alias/i.test(message) ? 'limit' : 'syntax');
@@ -153,9 +195,7 @@ function readJson(text: string): { read?: ReadFactFile; error?: string } {
   try { data = JSON.parse(text); } catch (e) { return { error: e instanceof Error ? first(e.message) : String(e) }; }
   const shape = jsonShape(text);
   if (shape.maxDepth > MAX_NESTING || shape.keys !== keyCount(data)) return {};
-  let yaml: ReadFactFile | undefined;
-  const located = () => (yaml ??= readYaml(text));
-  return { read: { data, get doc() { return located().doc; }, get lines() { return located().lines; }, syntax: [] } };
+  return { read: { data, syntax: [], locate: jsonLocator(text) } };
 }
 
 const isJsonSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
@@ -204,23 +244,8 @@ function keyCount(data: unknown): number {
 }
 
 /** Range of the node at a JSON path ("/facts/2/value"), falling back to its nearest ancestor. */
-export function locatePath(file: ReadFactFile, path: string): { start: TextPos; end: TextPos } {
-  const segments = path.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-  const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (!file.doc) return whole;
-  for (let n = segments.length; n >= 0; n--) {
-    const node = file.doc.getIn(segments.slice(0, n), true);
-    if (node && typeof node === 'object' && 'range' in node) {
-      const range = (node as { range?: [number, number, number] | null }).range;
-      if (!range) continue;
-      // A whole mapping or list is long: underline only its first line, where the reader looks.
-      const start = file.lines.pos(range[0]);
-      // One character on, by offset: a node can start at a line's end (a key-less pair after a comma).
-      const end = file.lines.pos(isMap(node) || isSeq(node) ? range[0] + 1 : range[1]);
-      return { start, end };
-    }
-  }
-  return whole;
+export function locatePath(file: ReadFactFile, path: string): TextRange {
+  return file.locate(path);
 }
 
 function kindOf(p: FactProblem): LocatedProblem['kind'] {

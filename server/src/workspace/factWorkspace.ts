@@ -4,9 +4,10 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collectRefs, mergeFactBases, type MergedFactBase } from '../core/facts/merge';
+import type { ExternalRefs } from '../core/facts/parse';
 import type { Fact, FactBase } from '../core/types';
 import {
-  declaredRefs, FACT_FILE_RE, locatePath, MAX_JSON_FACT_FILE_BYTES, oversizeFactFile, parseFactFile, pathOfId, readFactFile, type LocatedProblem,
+  declaredRefs, FACT_FILE_RE, locatePath, MAX_JSON_FACT_FILE_BYTES, oversizeFactFile, parseFactFile, pathOfId, readFactFile, type LocatedProblem, type ReadFactFile, type TextRange,
 } from './factFile';
 import { globToRegExp } from './glob';
 
@@ -33,10 +34,32 @@ interface FileState {
   /** Facts last in use from this file (the last good version of each). */
   lastGood: FactBase | null;
   /**
-   * Text last read from disk (or its size, when over the limit); undefined until read, or after a
-   * change event. Saves re-reading every file on each keystroke in one.
+   * What the file's text last gave, kept until that text changes (an edit in its buffer, a change
+   * event on disk, a close): a keystroke in one fact file must not read and parse every other one.
+   * The text itself is not kept, since a 40 MB file would add 80 MB to the memory its facts take.
    */
-  disk?: string | { tooLarge: number } | null;
+  read?: CachedRead;
+}
+
+interface CachedRead {
+  /** The buffer text it was read from; null when read from disk. */
+  from: string | null;
+  /** The sources and entities the file declares, lent to the other files. */
+  declared: Pick<FactBase, 'sources' | 'entities'>;
+  /** The refs it was last parsed against (see refsKey); parsed again when they change. */
+  refsKey?: string;
+  problems?: LocatedProblem[];
+  effective?: FactBase | null;
+  /** Where ids named by merge problems are in the text ("fact:id"), found once per text. */
+  located?: Map<string, TextRange>;
+}
+
+/**
+ * Which ids the other files declare: all a file's parse depends on besides its own text
+ * (parseFactBase only asks whether an id exists).
+ */
+function refsKey(refs: ExternalRefs): string {
+  return `${[...refs.sources.keys()].join('\n')}\u0000${[...refs.entities.keys()].join('\n')}`;
 }
 
 export interface FactWorkspaceResult {
@@ -80,7 +103,7 @@ export class FactWorkspace {
     const changed = JSON.stringify(s) !== JSON.stringify(this.settings);
     this.settings = s;
     // Which files may be read depends on the settings: read again rather than trust a cached text.
-    if (changed) for (const state of this.files.values()) delete state.disk;
+    if (changed) for (const state of this.files.values()) delete state.read;
     return changed;
   }
 
@@ -130,7 +153,7 @@ export class FactWorkspace {
     const state = this.files.get(uri) ?? { buffer: null, lastGood: null };
     if (text === null && state.deleted) { this.files.delete(uri); return; } // closed, and gone from disk
     state.buffer = text;
-    if (text === null) delete state.disk; // closed, perhaps after a save: read the disk again
+    if (text === null) delete state.read; // closed, perhaps after a save: read the disk again
     this.files.set(uri, state);
   }
 
@@ -144,7 +167,7 @@ export class FactWorkspace {
       return;
     }
     const state = this.files.get(uri);
-    if (state) { delete state.disk; delete state.deleted; }
+    if (state) { delete state.read; delete state.deleted; }
     else this.files.set(uri, { buffer: null, lastGood: null });
   }
 
@@ -169,47 +192,74 @@ export class FactWorkspace {
 
   private textOf(uri: string, state: FileState): string | { tooLarge: number } | null {
     if (state.buffer !== null) return state.buffer;
-    if (state.disk === undefined) {
-      try {
-        const path = fileURLToPath(uri);
-        if (!this.mayRead(path)) state.disk = null;
-        else {
-          // Size first: a 2 GB file named *.facts.json must not be read into memory to be refused.
-          const size = statSync(path).size;
-          state.disk = size > MAX_JSON_FACT_FILE_BYTES ? { tooLarge: size } : readFileSync(path, 'utf8');
-        }
-      } catch { state.disk = null; }
-    }
-    return state.disk;
+    try {
+      const path = fileURLToPath(uri);
+      if (!this.mayRead(path)) return null;
+      // Size first: a 2 GB file named *.facts.json must not be read into memory to be refused.
+      const size = statSync(path).size;
+      return size > MAX_JSON_FACT_FILE_BYTES ? { tooLarge: size } : readFileSync(path, 'utf8');
+    } catch { return null; }
   }
 
-  /** Parses every known file and merges it with the bundled base (when enabled). */
+  /** The file read now; null when it is gone (or not ours to read). */
+  private readNow(uri: string, state: FileState): ReadFactFile | null {
+    const text = this.textOf(uri, state);
+    if (text === null) return null;
+    return typeof text === 'string' ? readFactFile(text) : oversizeFactFile(text.tooLarge);
+  }
+
+  /** Parses every changed file and merges all of them with the bundled base (when enabled). */
   build(): FactWorkspaceResult {
     const problems = new Map<string, LocatedProblem[]>();
     const bundled = this.settings.useBundledFacts ? this.bundled() : null;
     const uris = [...this.files.keys()].sort();
-    const reads = new Map<string, ReturnType<typeof readFactFile>>();
+    // Read in this build: files whose text changed, then any whose refs changed or that a merge
+    // problem has to be located in.
+    const reads = new Map<string, ReadFactFile>();
+    const live: Array<[string, FileState, CachedRead]> = [];
     for (const uri of uris) {
-      if (this.files.get(uri)!.deleted) continue;
-      const text = this.textOf(uri, this.files.get(uri)!);
-      if (text === null) { this.files.delete(uri); continue; } // gone from disk (or not ours to read)
-      reads.set(uri, typeof text === 'string' ? readFactFile(text) : oversizeFactFile(text.tooLarge));
-    }
-    const refs = collectRefs([...(bundled ? [bundled] : []), ...[...reads.values()].map((r) => declaredRefs(r.data))]);
-    const layers = bundled ? [{ origin: 'bundled', base: bundled }] : [];
-    for (const [uri, read] of reads) {
       const state = this.files.get(uri)!;
-      const { base, problems: found } = parseFactFile(read, refs);
-      problems.set(uri, found);
-      const effective = base ? keepLastGood(base, state.lastGood, read.data) : state.lastGood;
-      state.lastGood = effective;
-      if (effective) layers.push({ origin: uri, base: effective });
+      if (state.deleted) continue;
+      if (!state.read || state.read.from !== state.buffer) {
+        const read = this.readNow(uri, state);
+        if (!read) { this.files.delete(uri); continue; }
+        reads.set(uri, read);
+        state.read = { from: state.buffer, declared: declaredRefs(read.data) };
+      }
+      live.push([uri, state, state.read]);
+    }
+    const readOf = (uri: string, state: FileState): ReadFactFile | null => {
+      let read = reads.get(uri);
+      if (!read) { read = this.readNow(uri, state) ?? undefined; if (read) reads.set(uri, read); }
+      return read ?? null;
+    };
+    const refs = collectRefs([...(bundled ? [bundled] : []), ...live.map(([, , r]) => r.declared)]);
+    const key = refsKey(refs);
+    const layers = bundled ? [{ origin: 'bundled', base: bundled }] : [];
+    for (const [uri, state, cached] of live) {
+      if (cached.refsKey !== key) {
+        const read = readOf(uri, state);
+        const { base, problems: found } = read ? parseFactFile(read, refs) : { base: null, problems: [] };
+        cached.refsKey = key;
+        cached.problems = found;
+        cached.effective = base && read ? keepLastGood(base, state.lastGood, read.data) : state.lastGood;
+      }
+      problems.set(uri, [...cached.problems!]);
+      state.lastGood = cached.effective ?? null;
+      if (state.lastGood) layers.push({ origin: uri, base: state.lastGood });
     }
     const merged = mergeFactBases(layers);
     for (const p of merged.problems) {
-      const read = reads.get(p.origin);
-      if (!read) continue;
-      const at = locatePath(read, pathOfId(read.data, p.what, p.id));
+      const state = this.files.get(p.origin);
+      if (!state?.read) continue;
+      const where = `${p.what}:${p.id}`;
+      let at = state.read.located?.get(where);
+      if (!at) {
+        const read = readOf(p.origin, state);
+        if (!read) continue;
+        at = locatePath(read, pathOfId(read.data, p.what, p.id));
+        (state.read.located ??= new Map()).set(where, at);
+      }
       problems.get(p.origin)?.push({ ...at, message: p.message, kind: p.message.includes('supersedes') ? 'reference' : 'duplicate' });
     }
     return { merged, problems };
