@@ -58,6 +58,15 @@ describe('JSON fact files', () => {
     expect(read.syntax[0]!.start.line).toBe(at + 1);
   });
 
+  it('find a repeated key also where colons have spaces before them', () => {
+    const spaced = text.replace(/": /g, '" : ');
+    expect(parseFactFile(readFactFile(spaced), none).problems).toEqual([]);
+    const at = lineOf(spaced, '"value" :');
+    const lines = spaced.split('\n');
+    const twice = [...lines.slice(0, at + 1), lines[at]!, ...lines.slice(at + 1)].join('\n');
+    expect(readFactFile(twice).syntax.map((p) => p.start.line)).toEqual([at + 1]);
+  });
+
   it('refuse nesting past the limit as the YAML path does, at the first place too deep', () => {
     const deep = `{"a": ${'['.repeat(MAX_NESTING + 1)}1${']'.repeat(MAX_NESTING + 1)}}`;
     const read = readFactFile(deep);
@@ -91,5 +100,6 @@ describe('jsonShape', () => {
 
   it('reads quotes, backslashes and colons inside strings as text', () => {
     expect(jsonShape(String.raw`{"a\"b:": "c\\", "d": ["\\\":", {"e\\": 1}]}`)).toEqual({ keys: 3, maxDepth: 3 });
+    expect(jsonShape('{":":[], ":x": ":"}')).toEqual({ keys: 2, maxDepth: 2 });
   });
 });

@@ -193,8 +193,10 @@ function readJson(text: string): { read?: ReadFactFile; error?: string } {
   if (c !== 123 && c !== 91) return {}; // not "{" or "[": YAML, or a JSON scalar the schema refuses anyway
   let data: unknown;
   try { data = JSON.parse(text); } catch (e) { return { error: e instanceof Error ? first(e.message) : String(e) }; }
-  const shape = jsonShape(text);
-  if (shape.maxDepth > MAX_NESTING || shape.keys !== keyCount(data)) return {};
+  const { keys, maxDepth } = membersOf(data);
+  if (maxDepth > MAX_NESTING) return {};
+  // A repeated key shows as more keys written than decoded.
+  if (jsonShape(text).keys !== keys) return {};
   return { read: { data, syntax: [], locate: jsonLocator(text) } };
 }
 
@@ -202,7 +204,8 @@ const isJsonSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /**
  * Object members and nesting depth of a text JSON.parse accepted, in one pass that jumps from
- * string to string: a string followed by ":" is a key.
+ * string to string: a string followed by ":" is a key. (Counting `":` alone is not enough: a
+ * string may begin with a colon.)
  */
 export function jsonShape(text: string): { keys: number; maxDepth: number } {
   let keys = 0, depth = 0, maxDepth = 0;
@@ -230,17 +233,28 @@ export function jsonShape(text: string): { keys: number; maxDepth: number } {
   return { keys, maxDepth };
 }
 
-/** Properties of every object in decoded JSON, walked without recursion. */
-function keyCount(data: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [data];
-  while (stack.length) {
-    const v = stack.pop();
+/** Properties of every object in decoded JSON, and how deep its collections nest (walked without recursion). */
+function membersOf(data: unknown): { keys: number; maxDepth: number } {
+  let keys = 0, maxDepth = 0;
+  // Two stacks rather than one of pairs: a 100,000-fact file has half a million objects.
+  const values: unknown[] = [data];
+  const depths: number[] = [1];
+  while (values.length) {
+    const v = values.pop();
+    const depth = depths.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) { for (const x of v) if (x !== null && typeof x === 'object') stack.push(x); continue; }
-    for (const k in v) { count++; const x = (v as Record<string, unknown>)[k]; if (x !== null && typeof x === 'object') stack.push(x); }
+    if (depth > maxDepth) maxDepth = depth;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') { values.push(x); depths.push(depth + 1); }
+      continue;
+    }
+    for (const k in v) {
+      keys++;
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && typeof x === 'object') { values.push(x); depths.push(depth + 1); }
+    }
   }
-  return count;
+  return { keys, maxDepth };
 }
 
 /** Range of the node at a JSON path ("/facts/2/value"), falling back to its nearest ancestor. */
