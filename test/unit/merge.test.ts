@@ -30,6 +30,16 @@ describe('mergeFactBases', () => {
     expect(m.conflicts.get('new')?.map((f) => f.id)).toEqual(['old']);
     expect(m.conflicts.get('old')?.map((f) => f.id)).toEqual(['new']);
   });
+  it('finds conflicts only between origins, only on the same matter, among facts about many subjects', () => {
+    const a = layer([fact('a-port', 40), fact('a-port-2', 41), fact('a-lake', 7, { subject: 'lake' }), fact('a-dock', 3, { subject: 'dock' })]);
+    const b = layer([fact('b-lake-km', 9, { subject: 'lake', unit: 'km' }), fact('b-dock', 4, { subject: 'dock' }), fact('b-dock-same', 3, { subject: 'dock' })]);
+    const m = mergeFactBases([{ origin: 'a', base: a }, { origin: 'b', base: b }]);
+    // a-port and a-port-2 disagree within one file (not a conflict between sources); the lake facts
+    // differ in unit; b-dock-same agrees with a-dock.
+    expect(Object.fromEntries([...m.conflicts].map(([id, fs]) => [id, fs.map((f) => f.id)]))).toEqual({
+      'a-dock': ['b-dock'], 'b-dock': ['a-dock'],
+    });
+  });
   it('drops a superseded fact from matching, with no conflict left', () => {
     const m = mergeFactBases([{ origin: 'bundled', base: layer([fact('old', 40)]) }, { origin: 'ws', base: layer([fact('new', 42, { supersedes: 'old' })]) }]);
     expect(m.base.facts.map((f) => f.id)).toEqual(['new']);

@@ -106,14 +106,27 @@ export function mergeFactBases(layers: readonly FactLayer[]): MergedFactBase {
   base.facts = base.facts.filter((f) => !superseded.has(f.id));
 
   const conflicts = new Map<string, Fact[]>();
+  // Only facts about a subject that two origins speak of can conflict. Finding those subjects
+  // first keeps the grouping key (built fresh, so hashed anew on every merge) off the rest: a
+  // 100,000-fact file beside a small one is merged on every keystroke in the small one.
+  const originOfSubject = new Map<string, string | null>(); // null: several origins
+  for (const f of base.facts) {
+    const origin = originOf.get(f.id)!;
+    const seen = originOfSubject.get(f.subject);
+    if (seen === undefined) originOfSubject.set(f.subject, origin);
+    else if (seen !== null && seen !== origin) originOfSubject.set(f.subject, null);
+  }
   const groups = new Map<string, Fact[]>();
   for (const f of base.facts) {
+    if (originOfSubject.get(f.subject) !== null) continue;
     const key = `${f.subject}\u0000${f.unit ?? ''}\u0000${f.value.kind}\u0000${f.party ?? ''}\u0000${f.occasion ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f); else groups.set(key, [f]);
   }
   for (const group of groups.values()) {
+    const values = new Map(group.map((f) => [f, valueKey(f.value)]));
     for (const a of group) {
-      const others = group.filter((b) => b !== a && originOf.get(b.id) !== originOf.get(a.id) && valueKey(b.value) !== valueKey(a.value));
+      const others = group.filter((b) => b !== a && originOf.get(b.id) !== originOf.get(a.id) && values.get(b) !== values.get(a));
       if (others.length) conflicts.set(a.id, others);
     }
   }
