@@ -5,7 +5,9 @@
 // and only when a problem has to be located.
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { Composer, isMap, isSeq, Parser, type CST, type Document } from 'yaml';
-import { parseFactBase, type ExternalRefs, type FactProblem } from '../core/facts/parse';
+import {
+  buildFactBase, checkFactFile, declarationsOf, parseFactBase, type ExternalRefs, type FactProblem,
+} from '../core/facts/parse';
 import type { FactBase } from '../core/types';
 
 /** Zero-based, as LSP positions are. */
@@ -272,11 +274,20 @@ function kindOf(p: FactProblem): LocatedProblem['kind'] {
 /** Parses a read file against the refs declared elsewhere; every problem located in the text. */
 export function parseFactFile(file: ReadFactFile, external: ExternalRefs): { base: FactBase | null; problems: LocatedProblem[] } {
   if (file.syntax.length || file.empty) return { base: null, problems: file.syntax };
-  const { base, problems } = parseFactBase(file.data, external);
+  const checked = checkedOf(file);
+  const { base, problems } = checked.file ? buildFactBase(checked.file, external) : { base: null, problems: checked.problems };
   const located = problems.map((p): LocatedProblem => ({ ...locatePath(file, p.path), message: p.message, kind: kindOf(p) }));
   // A schema failure empties the base: report it as "no base" so the last good one stays in use.
   const schemaFailed = located.some((p) => p.kind === 'schema');
   return { base: schemaFailed ? null : base, problems: located };
+}
+
+// The schema check of a read file, made once: its declarations are needed before its facts.
+const checks = new WeakMap<ReadFactFile, ReturnType<typeof checkFactFile>>();
+function checkedOf(file: ReadFactFile): ReturnType<typeof checkFactFile> {
+  let checked = checks.get(file);
+  if (!checked) { checked = checkFactFile(file.data); checks.set(file, checked); }
+  return checked;
 }
 
 /** JSON path of a fact, source or entity by id, for problems found only when files are merged. */
@@ -289,8 +300,12 @@ export function pathOfId(data: unknown, what: 'fact' | 'source' | 'entity', id: 
 }
 
 /** Sources and entities a file declares, read leniently so a file with errors still lends its ids. */
-export function declaredRefs(data: unknown): Pick<FactBase, 'sources' | 'entities'> {
+export function declaredRefs(file: ReadFactFile): Pick<FactBase, 'sources' | 'entities'> {
   const out: Pick<FactBase, 'sources' | 'entities'> = { sources: new Map(), entities: new Map() };
+  if (file.syntax.length || file.empty) return out;
+  const checked = checkedOf(file);
+  if (checked.file) return declarationsOf(checked.file);
+  const data = file.data;
   if (data === null || typeof data !== 'object') return out;
   // Reuse the real parser on just the declarations, so a lent source is shaped exactly like a parsed one.
   const { sources, entities } = data as { sources?: unknown; entities?: unknown };

@@ -113,16 +113,40 @@ export interface ExternalRefs {
   entities: ReadonlyMap<string, Entity>;
 }
 
+declare const schemaChecked: unique symbol;
+/** Decoded fact-file data the schema accepted: only `checkFactFile` makes one. */
+export type CheckedFactFile = RawFactFile & { readonly [schemaChecked]: true };
+
+/**
+ * Checks decoded fact-file data against the schema, once: a caller that needs the declarations
+ * before the facts (to lend them to other files) builds both from the same checked data.
+ */
+export function checkFactFile(data: unknown): { file: CheckedFactFile; problems: [] } | { file: null; problems: FactProblem[] } {
+  const problems = validate(data).map((e): FactProblem => ({ path: schemaPath(e), message: schemaMessage(e) }));
+  return problems.length ? { file: null, problems } : { file: data as CheckedFactFile, problems: [] };
+}
+
 /**
  * Validates a parsed fact file (from YAML or JSON) and builds a fact base from every valid part.
  * Invalid facts are dropped one by one and reported; a file that fails the schema as a whole
  * yields an empty base with its problems, so callers can keep their last good version.
  */
 export function parseFactBase(data: unknown, external?: ExternalRefs): ParsedFactBase {
-  const problems: FactProblem[] = validate(data).map((e) => ({ path: schemaPath(e), message: schemaMessage(e) }));
+  const checked = checkFactFile(data);
+  if (!checked.file) return { base: { sources: new Map(), entities: new Map(), facts: [] }, problems: checked.problems };
+  return buildFactBase(checked.file, external);
+}
+
+/** The sources and entities a checked file declares, built as `buildFactBase` builds them. */
+export function declarationsOf(file: CheckedFactFile): Pick<FactBase, 'sources' | 'entities'> {
+  const { base } = buildFactBase({ ...file, facts: [] } as CheckedFactFile);
+  return { sources: base.sources, entities: base.entities };
+}
+
+/** Builds a fact base from checked data; facts that fail checks the schema cannot make are dropped and reported. */
+export function buildFactBase(file: CheckedFactFile, external?: ExternalRefs): ParsedFactBase {
+  const problems: FactProblem[] = [];
   const base: FactBase = { sources: new Map(), entities: new Map(), facts: [] };
-  if (problems.length) return { base, problems };
-  const file = data as RawFactFile;
 
   file.sources.forEach((s, i) => {
     if (base.sources.has(s.id)) { problems.push({ path: `/sources/${i}/id`, message: `duplicate source id "${s.id}"` }); return; }
