@@ -59,7 +59,11 @@ const nowhere = () => WHOLE;
 const segmentsOf = (path: string): Array<string | number> =>
   path.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 
-/** Where a path is in a composed YAML document: a collection at its first character, a scalar whole. */
+/**
+ * Where a path is in a composed YAML document. A whole mapping or list is long: only its first
+ * character is marked, on the line where the reader looks; one character on by offset, since a
+ * node can start at a line's end (a key-less pair after a comma). A scalar is marked whole.
+ */
 function yamlLocator(doc: Document, lines: Lines): ReadFactFile['locate'] {
   return (path) => {
     const segments = segmentsOf(path);
@@ -146,6 +150,7 @@ function scan(tokens: readonly CST.Token[]): { tooDeep: number | null; firstAlia
 }
 
 export function readFactFile(text: string): ReadFactFile {
+  // UTF-16 units, not bytes: a cheap bound that never under-counts by more than 3x.
   if (text.length > MAX_JSON_FACT_FILE_BYTES) return oversizeFactFile(Buffer.byteLength(text, 'utf8'));
   const json = readJson(text);
   if (json.read) return json.read;
@@ -158,12 +163,14 @@ function readYaml(text: string): ReadFactFile {
   const at = (offset: number, message: string, kind: LocatedProblem['kind'] = 'syntax'): ReadFactFile => {
     return { data: null, syntax: [{ start: lines.pos(offset), end: lines.pos(offset + 1), message, kind }], locate: nowhere };
   };
+  // The CST parser is iterative, so its tokens can be measured before anything recurses on them.
   const tokens = [...new Parser().parse(text)];
   const { tooDeep, firstAlias } = scan(tokens);
   if (tooDeep !== null) return at(tooDeep, `Nested more than ${MAX_NESTING} levels deep here: fact files are not read past that depth.`, 'limit');
   const docs = [...new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length)];
   const doc = docs[0]!;
   const errors: Array<{ pos: readonly [number, number]; message: string }> = [...doc.errors];
+  // parseDocument reports a second document too: only the first would be read.
   const second = docs[1]?.range?.[0];
   if (second !== undefined) errors.push({ pos: [second, second + 1], message: 'a fact file holds one YAML document; a second one starts here' });
   if (errors.length) {
@@ -177,6 +184,7 @@ function readYaml(text: string): ReadFactFile {
     if (doc.contents === null) return { data: null, empty: true, syntax: [], locate: nowhere };
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, syntax: [], locate: yamlLocator(doc, lines) };
   } catch (e) {
+    // The alias limit ("Excessive alias count"), or anything else the data cannot be built from.
     const message = e instanceof Error ? first(e.message) : String(e);
     return at(firstAlias ?? 0, /alias/i.test(message) ? `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} copies): ${message}` : `YAML: ${message}`, /alias/i.test(message) ? 'limit' : 'syntax');
   }
