@@ -120,7 +120,7 @@ const onDoc = (what: string, fn: (doc: TextDocument) => void) => ({ document }: 
 const factBuffer = (d: TextDocument, text: string | null, why: string) => {
   if (!factFiles?.workspace.isFactFile(d.uri)) return;
   factFiles.workspace.setBuffer(d.uri, text);
-  factFiles.reload(`${why} ${d.uri}`);
+  factFiles.requestReload(`${why} ${d.uri}`);
 };
 // So is checked.json: a mark recorded (or undone) by a workspace edit counts before it is saved.
 const checkedBuffer = (d: TextDocument, text: string | null) => {

@@ -41,8 +41,24 @@ function conflictSummaries(base: FactBase, f: Fact, others: readonly Fact[]): Fa
   ];
 }
 
+/** Facts outlive a rebuild of the base that does not touch their file, so their figure is kept. */
+const figures = new WeakMap<Fact, string>();
+function figureOf(f: Fact): string {
+  let figure = figures.get(f);
+  if (figure === undefined) figures.set(f, (figure = figureText(f)));
+  return figure;
+}
+
 /** Every fact, those named in `text` first (stable otherwise, in fact-file order). */
 export function factSummaries(base: FactBase, text: string | undefined, context: FactContext = {}): FactSummary[] {
+  // Many facts share a subject: each entity's names are looked for in the draft once.
+  const named = new Map<Entity, boolean>();
+  const mentions = (e: Entity | undefined): boolean => {
+    if (!e || !text) return false;
+    let hit = named.get(e);
+    if (hit === undefined) named.set(e, (hit = names(e, text)));
+    return hit;
+  };
   const all = base.facts.map((f): FactSummary => {
     const s = base.sources.get(f.quote.source);
     const subject = base.entities.get(f.subject);
@@ -64,8 +80,8 @@ export function factSummaries(base: FactBase, text: string | undefined, context:
         file: s?.file ?? null,
         url: s?.url ?? null,
       },
-      mentioned: !!text && (names(subject, text) || names(party, text)),
-      figure: figureText(f),
+      mentioned: mentions(subject) || mentions(party),
+      figure: figureOf(f),
       aliases: subject?.aliases ?? [],
       origin: context.origins?.originOf(f.id) ?? 'bundled',
       ...(location ? { location } : {}),

@@ -307,6 +307,21 @@ export function pathOfId(data: unknown, what: 'fact' | 'source' | 'entity', id: 
   return i < 0 ? `/${key}` : `/${key}/${i}/id`;
 }
 
+/**
+ * JSON paths of every fact's id by fact id, the first of each as `pathOfId` finds it: asked for
+ * every fact (the Fact Base view), `pathOfId` alone would scan the list once per fact.
+ */
+export function factIdPaths(data: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).facts : undefined;
+  if (!Array.isArray(list)) return out;
+  list.forEach((x: unknown, i) => {
+    const id = x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && !out.has(id)) out.set(id, `/facts/${i}/id`);
+  });
+  return out;
+}
+
 /** Sources and entities a file declares, read leniently so a file with errors still lends its ids. */
 export function declaredRefs(file: ReadFactFile): Pick<FactBase, 'sources' | 'entities'> {
   const out: Pick<FactBase, 'sources' | 'entities'> = { sources: new Map(), entities: new Map() };
