@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher, PhraseScanner, atomize, stemsFor } from '../../server/src/core/match/phrases';
 
-// The definition the hand-written atomizer must agree with, kept here as the oracle.
+// The definition the hand-written atomizer must agree with, kept here as the oracle. A word starts
+// at a run of letters or digits that no apostrophe glues to letters before it ("region's" is one).
 function atomsByRegExp(text: string) {
-  const starts: number[] = [], ends: number[] = [], norms: string[] = [], gap: boolean[] = [];
+  const starts: number[] = [], ends: number[] = [], norms: string[] = [], gap: boolean[] = [], wordStarts: number[] = [];
   let prevEnd = -1;
   for (const m of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)) {
     const s = m[0];
@@ -12,8 +13,9 @@ function atomsByRegExp(text: string) {
     norms.push(s === '’' || s === '‘' ? '\'' : s.toLowerCase());
     gap.push(prevEnd >= 0 && m.index > prevEnd);
     prevEnd = m.index + s.length;
+    if (/^[\p{L}\p{N}]/u.test(s) && !/[\p{L}\p{N}]['’]+$/u.test(text.slice(0, m.index))) wordStarts.push(m.index);
   }
-  return { text, starts, ends, norms, gap };
+  return { text, starts, ends, norms, gap, wordStarts };
 }
 
 describe('atomize', () => {

@@ -1,29 +1,13 @@
 import type { Span } from '../types';
 import { atomsOf, type PhraseHit } from './phrases';
 
-const WORDLIKE = /[\p{L}\p{N}]/u;
-const isApostrophe = (c: string) => c === '\'' || c === '’';
-
-/** Whether the letters at `at` continue a word through apostrophes ("region" + "'" + "s"). */
-function continuesWord(text: string, at: number): boolean {
-  let i = at - 1;
-  if (i < 0 || !isApostrophe(text[i]!)) return false;
-  while (i >= 0 && isApostrophe(text[i]!)) i--;
-  return i >= 0 && WORDLIKE.test(text[i]!);
-}
-
 /** Word positions of a text, to measure how far a name stands from a figure, in words. */
 export class WordIndex {
-  private readonly starts: number[] = [];
+  private readonly starts: readonly number[];
 
   constructor(text: string) {
-    // A word is a letter or digit and what follows it of letters, digits and apostrophes
-    // ("region's" is one word): read off the phrase matchers' atoms of the same text.
-    const a = atomsOf(text);
-    for (let i = 0; i < a.norms.length; i++) {
-      if (!WORDLIKE.test(a.norms[i]!.charAt(0))) continue;
-      if (!continuesWord(text, a.starts[i]!)) this.starts.push(a.starts[i]!);
-    }
+    // Read off the phrase matchers' atoms of the same text, which note where words start.
+    this.starts = atomsOf(text).wordStarts;
   }
 
   /** Number of words that start in [from, to). */

@@ -82,6 +82,12 @@ export function phrasesIn(text: string, base: FactBase): PhraseHits {
   return lexiconFor(base).scanner.find(text);
 }
 
+function cueSet(hits: ReadonlyArray<PhraseHit<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const h of hits) for (const k of h.keys) out.add(k);
+  return out;
+}
+
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
 const CLAUSE_MARK = /[,;:—–()]/;
 const LABEL_END = /^\s*[:—–]/;
@@ -121,7 +127,7 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
     parties: new HitIndex(parties),
     stances: new HitIndex(stances),
     cues: new HitIndex(cues),
-    docCues: documentCues ?? new Set(cues.flatMap((h) => h.keys)),
+    docCues: documentCues ?? cueSet(cues),
     spanCues: new Map(),
     spanSubjects: new Map(),
     lastGroup: 0,
@@ -218,8 +224,15 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // meeting in Paris on Jan. 6 drew 35 countries" the date does not hide the count.
       const masks = new Map<string, boolean[]>();
       for (const fact of ctx.lex.factsBySubject.get(subject) ?? []) {
-        const mask = figures.map((f) => fits(f, fact) && !(f.span.start < hit.end && hit.start < f.span.end));
-        if (mask.some(Boolean)) masks.set(mask.map(Number).join(''), mask);
+        let key = '';
+        let any = false;
+        const mask = figures.map((f) => {
+          const ok = fits(f, fact) && !(f.span.start < hit.end && hit.start < f.span.end);
+          key += ok ? '1' : '0';
+          any ||= ok;
+          return ok;
+        });
+        if (any && !masks.has(key)) masks.set(key, mask);
       }
       for (const usable of masks.values()) {
         const link = (at: number, tier: Tier, words: number) => {
