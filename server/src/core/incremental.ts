@@ -2,10 +2,12 @@ import { check } from './check';
 import { extractFigures } from './extract';
 import { judge } from './judge/verdict';
 import { type Claim, claimsFor, cueWordsOf, type DocumentCues, phrasesIn } from './match/match';
+import { MAX_PARAGRAPH_CHARS, paragraphCuts } from './match/segment';
 import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 
 /**
- * Re-checks only what changed. A draft is cut into chunks at blank lines; a chunk's findings
+ * Re-checks only what changed. A draft is cut into chunks at blank lines, and a long paragraph
+ * where segment() cuts it (MAX_PARAGRAPH_CHARS); a chunk's findings
  * depend only on its own text, the heading above it, the paragraph that leads into it (for a
  * list) and the set of occasion words in the whole draft, so they are reused while exactly those
  * stay the same. Typing in one paragraph of a book-length draft re-checks that paragraph.
@@ -273,15 +275,31 @@ function firstStartingAt(spans: readonly Span[], at: number): number {
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
+/**
+ * The chunk text[start, end), or its parts where segment() cuts a long paragraph: a part ends
+ * where the next begins, so parts of one chunk touch and chunks cut at blank lines never do.
+ */
+function pushChunk(out: Chunk[], text: string, start: number, end: number): void {
+  let from = start;
+  if (end - start > MAX_PARAGRAPH_CHARS) {
+    // Cut as the whole text is: a blank line ends every block, so the chunk alone cuts the same.
+    for (const cut of paragraphCuts(text.slice(start, end))) {
+      out.push({ start: from, end: start + cut, text: text.slice(from, start + cut) });
+      from = start + cut;
+    }
+  }
+  out.push({ start: from, end, text: text.slice(from, end) });
+}
+
 export function chunksOf(text: string): Chunk[] {
   const out: Chunk[] = [];
   let start = 0;
   BLANK_LINE.lastIndex = 0;
   for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) {
-    if (m.index > start) out.push({ start, end: m.index, text: text.slice(start, m.index) });
+    if (m.index > start) pushChunk(out, text, start, m.index);
     start = m.index + m[0].length;
   }
-  if (start < text.length) out.push({ start, end: text.length, text: text.slice(start) });
+  if (start < text.length) pushChunk(out, text, start, text.length);
   return out;
 }
 
@@ -293,13 +311,17 @@ export function chunksOf(text: string): Chunk[] {
  * The scan starts at the chunk holding the last non-blank character before the edit: a blank-line
  * separator is made of blanks only, so no separator found before that character can change. It
  * stops at the first chunk start past the edit where an old chunk started too: from the same place
- * in the same text, the same separators follow. So the result is what chunksOf(text) gives.
+ * in the same text, the same separators follow. A paragraph's cuts follow from the text after its
+ * start (or after the cut before), so they follow the same way. So the result is what
+ * chunksOf(text) gives.
  */
 export function rechunk(old: readonly Span[], was: string, text: string, prefix: number, suffix: number): { head: number; middle: Chunk[]; rest: number } {
   let q = prefix - 1;
   while (q >= 0 && isBlank(text.charCodeAt(q))) q--;
   // The last old chunk starting at or before q holds it (separators hold no non-blank).
-  const head = q >= 0 ? Math.max(0, firstStartingAt(old, q + 1) - 1) : 0;
+  let head = q >= 0 ? Math.max(0, firstStartingAt(old, q + 1) - 1) : 0;
+  // A part of a cut paragraph is cut where it is because of the text before it: scan its whole chunk.
+  while (head > 0 && head < old.length && old[head - 1]!.end === old[head]!.start) head--;
   let start = q >= 0 && head < old.length ? old[head]!.start : 0;
   const delta = text.length - was.length;
   const tail = text.length - suffix;
@@ -313,10 +335,10 @@ export function rechunk(old: readonly Span[], was: string, text: string, prefix:
     }
     const m = BLANK_LINE.exec(text);
     if (!m) break;
-    if (m.index > start) middle.push({ start, end: m.index, text: text.slice(start, m.index) });
+    if (m.index > start) pushChunk(middle, text, start, m.index);
     start = m.index + m[0].length;
   }
-  if (start < text.length) middle.push({ start, end: text.length, text: text.slice(start) });
+  if (start < text.length) pushChunk(middle, text, start, text.length);
   return { head, middle, rest: old.length };
 }
 

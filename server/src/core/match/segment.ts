@@ -13,7 +13,18 @@ export interface Block extends Span {
   heading: Span | null;
   /** For a list item: the paragraph that introduces the list ("Key points from the meeting:"). */
   leadIn: Span | null;
+  /** A paragraph that goes on from the block before it, cut there for length (MAX_PARAGRAPH_CHARS). */
+  cut?: true;
 }
+
+/**
+ * A paragraph longer than this is cut at the next line break that ends a sentence. Text pasted
+ * from a PDF breaks every line and leaves no blank line, so a whole report can be one paragraph;
+ * cut, its parts are checked, cached and re-checked one by one (incremental.ts), and a keystroke
+ * re-reads a few KB instead of all of it. No sentence is cut, so only which occasion words count
+ * as the paragraph's own changes, and only for paragraphs no news story has.
+ */
+export const MAX_PARAGRAPH_CHARS = 4096;
 
 export interface Segmented {
   blocks: Block[];
@@ -30,7 +41,7 @@ const ABBREVIATIONS = new Set([
   'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'i.e', 'e.g', 'inc', 'ltd', 'co', 'corp', 'approx', 'est',
 ]);
 
-interface OpenBlock { kind: Block['kind']; start: number; end: number; leadIn: Span | null }
+interface OpenBlock { kind: Block['kind']; start: number; end: number; leadIn: Span | null; cut?: true }
 
 interface Line { start: number; end: number; text: string }
 
@@ -99,6 +110,19 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   return out;
 }
 
+/** Whether text[start, end) ends with a sentence end, by splitSentences' rules. */
+function endsSentence(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i > start && isSpace(text.charCodeAt(i))) i--;
+  while (i > start && CLOSERS.has(text[i]!)) i--;
+  const ch = text.charCodeAt(i);
+  if (ch === 33 || ch === 63) return true; // ! ?
+  if (ch !== 46) return false;
+  let w = i;
+  while (w > start && isLetterOrDot(text, w - 1)) w--;
+  return !(w < i && (isInitial(text, w, i) || ABBREVIATIONS.has(text.slice(w, i).toLowerCase())));
+}
+
 // "KYIV, Jan. 7 (Wire) —": where and when a story was filed, not a claim. It is read as a
 // sentence of its own so its date is never tied to the names in the story's first sentence.
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--)\s*/u;
@@ -112,6 +136,11 @@ function sentencesOf(text: string, kind: Block['kind'], start: number, end: numb
 
 /** Text -> blocks -> sentences, in one pass over the lines. */
 export function segment(text: string): Segmented {
+  return blocksOf(text, true);
+}
+
+/** The blocks of text; with their sentences, or (where only the blocks matter) without. */
+function blocksOf(text: string, withSentences: boolean): Segmented {
   const blocks: Block[] = [];
   let heading: Span | null = null;
   let lastParagraph: Span | null = null;
@@ -121,8 +150,9 @@ export function segment(text: string): Segmented {
 
   const close = () => {
     if (!state.open) return;
-    const sentences = sentencesOf(text, state.open.kind, state.open.start, state.open.end);
+    const sentences = withSentences ? sentencesOf(text, state.open.kind, state.open.start, state.open.end) : [];
     const block: Block = { kind: state.open.kind, start: state.open.start, end: state.open.end, sentences, heading, leadIn: state.open.leadIn };
+    if (state.open.cut) block.cut = true;
     blocks.push(block);
     if (state.open.kind === 'heading') { heading = { start: state.open.start, end: state.open.end }; lastParagraph = null; }
     if (state.open.kind === 'paragraph') lastParagraph = { start: state.open.start, end: state.open.end };
@@ -145,6 +175,9 @@ export function segment(text: string): Segmented {
       state.open = { kind: 'list-item', start: line.start + m[0].length, end: line.end, leadIn };
     } else if ((m = QUOTE.exec(t))) {
       if (state.open?.kind !== 'quote') { close(); state.open = { kind: 'quote', start: line.start + m[0].length, end: line.end, leadIn: null }; } else state.open.end = line.end;
+    } else if (state.open?.kind === 'paragraph' && state.open.end - state.open.start >= MAX_PARAGRAPH_CHARS && endsSentence(text, state.open.start, state.open.end)) {
+      close();
+      state.open = { kind: 'paragraph', start: line.start, end: line.end, leadIn: null, cut: true };
     } else if (state.open && state.open.kind !== 'heading') {
       state.open.end = line.end; // lazy continuation of a paragraph, list item or quote
     } else {
@@ -154,4 +187,9 @@ export function segment(text: string): Segmented {
   }
   close();
   return { blocks };
+}
+
+/** Where paragraphs of text are cut for length (starts of the parts after the first), in order. */
+export function paragraphCuts(text: string): number[] {
+  return blocksOf(text, false).blocks.filter((b) => b.cut).map((b) => b.start);
 }
