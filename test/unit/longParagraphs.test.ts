@@ -68,10 +68,17 @@ describe('a long paragraph', () => {
     expect(segment(`${filler}It ended.\nofficials said 30 countries took part\n${filler}`).blocks).toHaveLength(2);
   });
 
-  it('leaves list items and quotes whole, however long', () => {
-    const body = longParagraph(2 * MAX_PARAGRAPH_CHARS).replace(/\n/g, '\n  ');
-    expect(segment(`- ${body}`).blocks).toHaveLength(1);
-    expect(segment(`> ${body.replace(/\n {2}/g, '\n> ')}`).blocks).toHaveLength(1);
+  it('cuts a long list item or quote too, where its lines go on without a marker', () => {
+    // Wrapped text puts "2014. The talks…" at a line start: the list item takes in every line after it.
+    const body = longParagraph(2 * MAX_PARAGRAPH_CHARS);
+    for (const [t, kind] of [[`- ${body}`, 'list-item'], [`2014. ${body}`, 'list-item'], [`> ${body}`, 'quote']] as const) {
+      const blocks = segment(t).blocks;
+      expect(blocks.length).toBeGreaterThan(1);
+      expect(blocks[0]!.kind).toBe(kind);
+      expect(blocks.slice(1).every((b) => b.kind === 'paragraph' && b.cut)).toBe(true);
+    }
+    // Quoted lines that keep their marker are the quote's own; a heading is one line anyway.
+    expect(segment(`> ${body.replace(/\n/g, '\n> ')}`).blocks).toHaveLength(1);
   });
 
   it('is chunked in parts that touch, each a paragraph part', () => {

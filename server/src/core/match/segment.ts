@@ -18,7 +18,8 @@ export interface Block extends Span {
 }
 
 /**
- * A paragraph longer than this is cut at the next line break that ends a sentence. Text pasted
+ * A paragraph longer than this is cut at the next line break that ends a sentence (so is a list
+ * item or a quote, and it goes on as a paragraph). Text pasted
  * from a PDF breaks every line and leaves no blank line, so a whole report can be one paragraph;
  * cut, its parts are checked, cached and re-checked one by one (incremental.ts), and a keystroke
  * re-reads a few KB instead of all of it. No sentence is cut, so only which occasion words count
@@ -33,6 +34,13 @@ export interface Segmented {
 const HEADING = /^ {0,3}#{1,6}[ \t]+/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const QUOTE = /^ {0,3}(?:>[ \t]?)+/;
+
+/**
+ * Whether a list marker may start a list inside a paragraph: as in CommonMark, a bullet may, a
+ * number only if it is 1. In wrapped prose a line may well begin "2014. The talks…", and that is
+ * the paragraph going on, not a list whose lead-in every figure after it would be read under.
+ */
+const interruptsParagraph = (marker: string): boolean => !/\d/.test(marker) || /^ {0,3}0*1[.)]/.test(marker);
 
 // Words that end with a period without ending a sentence: "Jan. 6", "U.S. officials", "10 a.m. session".
 const ABBREVIATIONS = new Set([
@@ -169,13 +177,15 @@ function blocksOf(text: string, withSentences: boolean): Segmented {
       close();
       state.open = { kind: 'heading', start: line.start + m[0].length, end: line.end, leadIn: null };
       close();
-    } else if ((m = LIST_ITEM.exec(t))) {
+    } else if ((m = LIST_ITEM.exec(t)) && !(state.open?.kind === 'paragraph' && !interruptsParagraph(m[0]))) {
       const leadIn: Span | null = state.open?.kind === 'list-item' ? state.open.leadIn : state.open?.kind === 'paragraph' ? { start: state.open.start, end: state.open.end } : lastParagraph;
       close();
       state.open = { kind: 'list-item', start: line.start + m[0].length, end: line.end, leadIn };
     } else if ((m = QUOTE.exec(t))) {
       if (state.open?.kind !== 'quote') { close(); state.open = { kind: 'quote', start: line.start + m[0].length, end: line.end, leadIn: null }; } else state.open.end = line.end;
-    } else if (state.open?.kind === 'paragraph' && state.open.end - state.open.start >= MAX_PARAGRAPH_CHARS && endsSentence(text, state.open.start, state.open.end)) {
+    } else if (state.open && state.open.kind !== 'heading' && state.open.end - state.open.start >= MAX_PARAGRAPH_CHARS && endsSentence(text, state.open.start, state.open.end)) {
+      // Wrapped text puts "2014. The talks…" at the start of a line, and a list item takes in
+      // every line after it: a long list item or quote goes on as paragraph parts too.
       close();
       state.open = { kind: 'paragraph', start: line.start, end: line.end, leadIn: null, cut: true };
     } else if (state.open && state.open.kind !== 'heading') {

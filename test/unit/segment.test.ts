@@ -1,0 +1,42 @@
+// Blocks as segment() reads them: a number at the start of a wrapped line goes on with its
+// paragraph, as in CommonMark, where only a list starting at 1 (or a bullet) interrupts one.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../server/src/core/check';
+import { parseFactBase } from '../../server/src/core/facts/parse';
+import { segment } from '../../server/src/core/match/segment';
+
+const root = resolve(__dirname, '../..');
+const { base } = parseFactBase(parse(readFileSync(join(root, 'server/facts/bundled.facts.yaml'), 'utf8')));
+const kinds = (t: string) => segment(t).blocks.map((b) => b.kind);
+
+describe('segment', () => {
+  it('reads a wrapped line that starts with a year and a full stop as the paragraph going on', () => {
+    expect(kinds('The memorandum was signed in\n1994. The talks went on.')).toEqual(['paragraph']);
+    expect(kinds('They met again in\n2025) and talked.')).toEqual(['paragraph']);
+  });
+
+  it('starts a list inside a paragraph with a bullet or with 1, and goes on with any number', () => {
+    expect(kinds('Members after the Paris meeting:\n- 31 countries')).toEqual(['paragraph', 'list-item']);
+    expect(kinds('Steps agreed:\n1. a ceasefire\n2. talks\n3. elections')).toEqual(['paragraph', 'list-item', 'list-item', 'list-item']);
+    const [, , second] = segment('Steps agreed:\n1. a ceasefire\n2. talks').blocks;
+    expect(second!.leadIn).toEqual({ start: 0, end: 13 });
+    // After a blank line a list may start at any number.
+    expect(kinds('Steps agreed:\n\n2. talks')).toEqual(['paragraph', 'list-item']);
+  });
+
+  it('checks the year at the start of a wrapped line, and reads no lead-in into the sentences after it', () => {
+    const wrapped = 'Moscow launched the full-scale invasion in\n2020. Officials said little more.';
+    const oneLine = wrapped.replace('\n', ' ');
+    const verdicts = (t: string) => check(t, base).map((f) => `${f.figure.text} ${f.verdict} ${f.fact?.id}`);
+    expect(verdicts(wrapped)).toEqual(verdicts(oneLine));
+    expect(verdicts(wrapped)).toEqual(['2020 wrong full-scale-invasion-2022']);
+    // A real list is read under its lead-in; the same words wrapped are one paragraph.
+    const list = 'The Coalition of the Willing met in Paris:\n- 51 countries attended';
+    expect(verdicts(list).some((v) => v.includes('coalition'))).toBe(true);
+    const wrappedList = 'The Coalition of the Willing met in Paris in\n2026. Delegations from 51 countries attended a summit elsewhere.';
+    expect(verdicts(wrappedList).filter((v) => v.startsWith('51'))).toEqual([]);
+  });
+});
