@@ -66,6 +66,16 @@ describe('incremental checking', () => {
     expect(signature(new IncrementalChecker(base).check(text))).toEqual(signature(whole));
   });
 
+  it('reads numbers by the whole draft\'s convention, which one paragraph can change', () => {
+    // "250,000" anywhere makes the point a decimal mark everywhere: "800.000 troops" is 800 then.
+    const army = 'Ukraine has an army of 800.000 troops.';
+    const versions = [army, `Some 250,000 people marched.\n\n${army}`, `Some 250 people marched.\n\n${army}`, `Some 250,000 people marched.\n\n${army}`];
+    const verdictOf = (fs: Finding[]) => fs.find((f) => f.figure.text.startsWith('800'))?.verdict;
+    expect(versions.map((t) => verdictOf(check(t, base)))).toEqual(['ok', 'wrong', 'ok', 'wrong']);
+    const checker = new IncrementalChecker(base);
+    for (const text of versions) expect(signature(checker.check(text))).toEqual(signature(check(text, base)));
+  });
+
   it('re-uses the findings of untouched paragraphs', () => {
     const checker = new IncrementalChecker(base);
     const text = 'Russia holds about 85% of Donetsk.\n\nThe coalition has 30 countries.';

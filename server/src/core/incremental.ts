@@ -1,5 +1,5 @@
 import { check } from './check';
-import { extractFigures } from './extract';
+import { extractFigures, pointGroupsThousands } from './extract';
 import { judge } from './judge/verdict';
 import { type Claim, claimsFor, cueWordsOf, type DocumentCues, phrasesIn } from './match/match';
 import { MAX_PARAGRAPH_CHARS, paragraphCuts } from './match/segment';
@@ -30,6 +30,8 @@ export class IncrementalChecker {
   private readonly cueCounts = new Map<string, number>();
   /** The draft's cue words, sorted and joined; null when a count crossed zero since. */
   private cueKey: string | null = null;
+  /** Whether a point groups thousands in the draft the last check read (pointGroupsThousands). */
+  private pointGroups = true;
   /** Length of the text the last check shared with the one before it, from the start. */
   unchangedPrefix = 0;
   /** The same from the end; never overlapping the prefix. */
@@ -59,6 +61,15 @@ export class IncrementalChecker {
       return check(text, this.base, options);
     }
     const { chunks, old, removed } = this.chunksFor(text);
+    // How the draft writes numbers is the draft's, not a chunk's: a "250,000" anywhere makes
+    // "800.000" a decimal everywhere. When that flips, every chunk reads its numbers again.
+    const commas = chunks.map((c, i) => old[i]?.commas ?? !pointGroupsThousands(c.text));
+    const pointGroups = !commas.includes(true);
+    if (this.last && pointGroups !== this.pointGroups) {
+      this.reset();
+      return yield* this.steps(text, options);
+    }
+    this.pointGroups = pointGroups;
     for (const state of removed) this.countCues(state.cues, -1);
     // A chunk not seen before is read now: its cue words are needed before anything is judged,
     // and the same pass over its phrases gives its claims (judged below, when the draft's cue
@@ -122,7 +133,7 @@ export class IncrementalChecker {
           byKey.set(heading, leadIn, chunk, same);
         }
         state = {
-          start: chunk.start, end: chunk.end, text: chunk.text, isList, isHeading: HEADING_START.test(chunk.text),
+          start: chunk.start, end: chunk.end, text: chunk.text, isList, isHeading: HEADING_START.test(chunk.text), commas: commas[i]!,
           heading, leadIn, cues: cues[i]!, at: same.at, placed: same.placed,
         };
       }
@@ -207,7 +218,8 @@ export class IncrementalChecker {
     const text = prefix + chunk.text;
     const found = phrasesIn(text, this.base);
     const docCues: DocumentCues = this.cueCounts;
-    return { prefix: prefix.length, cues: cueWordsOf(found[3], prefix.length), claims: claimsFor(text, this.base, extractFigures(text), docCues, found) };
+    const figures = extractFigures(text, { pointGroupsThousands: this.pointGroups });
+    return { prefix: prefix.length, cues: cueWordsOf(found[3], prefix.length), claims: claimsFor(text, this.base, figures, docCues, found) };
   }
 
   /** Findings of one chunk, at their offsets in the draft. */
@@ -251,6 +263,8 @@ interface Chunk extends Span { text: string }
 interface ChunkState extends Chunk {
   isHeading: boolean;
   isList: boolean;
+  /** Whether the chunk writes a comma group ("250,000"), which makes the draft's points decimal. */
+  commas: boolean;
   /** The states this chunk was checked under. */
   heading: ChunkState | null;
   leadIn: ChunkState | null;

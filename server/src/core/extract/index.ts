@@ -9,6 +9,16 @@ import { YEAR_PREFIXES, markNoise } from './noise';
 const COUNT_HEDGES = new Set<Hedge>(['more-than', 'less-than', 'at-least', 'nearly']);
 
 export { formatNumber, formatOrdinal } from './format';
+export { pointGroupsThousands } from './lexer';
+
+export interface ExtractOptions {
+  /**
+   * Whether a point before three digits groups thousands ("800.000"): the whole draft's
+   * convention when text is a part of it (pointGroupsThousands of the draft). By default the
+   * text's own.
+   */
+  pointGroupsThousands?: boolean;
+}
 export { numberToWords, ordinalToWords } from './numberWords';
 
 /**
@@ -16,17 +26,17 @@ export { numberToWords, ordinalToWords } from './numberWords';
  * the editor calls it on each keystroke. Never throws; on input it cannot read it returns fewer
  * figures, not an error.
  */
-export function extractFigures(text: string): Figure[] {
+export function extractFigures(text: string, options: ExtractOptions = {}): Figure[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
-    return extract(text);
+    return extract(text, options.pointGroupsThousands);
   } catch {
     return [];
   }
 }
 
-function extract(text: string): Figure[] {
-  const doc: Doc = { text, toks: lex(text) };
+function extract(text: string, pointGroups: boolean | undefined): Figure[] {
+  const doc: Doc = { text, toks: lex(text, pointGroups) };
   const dates = findDates(doc);
   markNoise(doc);
   const scan: Scan = { doc, dates: new Map<number, DateHit>(dates.map((d) => [d.first, d])), lastYear: null };

@@ -51,10 +51,14 @@ const URL_STOP = new Set([' ', '\t', '\n', '\r', '<', '>', '"', '(', ')', '[', '
 const MULTIPLIER_SUFFIXES = new Set(['k', 'm', 'mn', 'bn', 'b', 'tn']);
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
-export function lex(text: string): Token[] {
-  // A document that writes "250,000" uses the point as a decimal mark, so "3.141" is a decimal
-  // there; elsewhere a point before three digits groups thousands ("800.000").
-  const dotGroups = !COMMA_GROUPS.test(text);
+/**
+ * Whether a point before three digits groups thousands ("800.000") in a text: a document that
+ * writes "250,000" uses the point as a decimal mark, so "3.141" is a decimal there.
+ */
+export const pointGroupsThousands = (text: string): boolean => !COMMA_GROUPS.test(text);
+
+/** `dotGroups`: the document's convention (pointGroupsThousands), when text is only part of it. */
+export function lex(text: string, dotGroups = pointGroupsThousands(text)): Token[] {
   const toks: Token[] = [];
   const n = text.length;
   let i = 0;
