@@ -257,6 +257,9 @@ describe('extractFigures: what it finds', () => {
 // Sentences and the exact figures they hold, in order (nothing more).
 const exact: Array<[string, string[]]> = [
   ['Coordinated years stay apart: 2014 and 2015.', ['2014', '2015']],
+  // No figure reaches across a blank line: not a year's short form, not a date.
+  ['The accords of 2014\n\nand ’15 collapsed.', ['2014', '15']],
+  ['They met on January 6\n\n20 countries came.', ['January 6', '20 countries']],
   ['Accords were signed in 2014 and 2016, then dropped.', ['2014', '2016']],
   ['From 2014 to 2016 it held.', ['2014', '2016']],
   ['The tally was 311 to 12.', ['311', '12']],

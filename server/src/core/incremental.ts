@@ -2,7 +2,7 @@ import { check } from './check';
 import { extractFigures, pointGroupsThousands } from './extract';
 import { judge } from './judge/verdict';
 import { type Claim, claimsFor, cueWordsOf, type DocumentCues, phrasesIn } from './match/match';
-import { MAX_PARAGRAPH_CHARS, paragraphCuts } from './match/segment';
+import { MAX_PARAGRAPH_CHARS, blockKinds, paragraphCuts } from './match/segment';
 import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 
 /**
@@ -70,6 +70,7 @@ export class IncrementalChecker {
       return yield* this.steps(text, options);
     }
     this.pointGroups = pointGroups;
+    const shapes = chunks.map((c, i) => old[i]?.shape ?? shapeOf(c.text));
     for (const state of removed) this.countCues(state.cues, -1);
     // A chunk not seen before is read now: its cue words are needed before anything is judged,
     // and the same pass over its phrases gives its claims (judged below, when the draft's cue
@@ -77,9 +78,10 @@ export class IncrementalChecker {
     const read = new ByContext<Reading>();
     const cues: Array<Set<string>> = [];
     let checked = 0;
-    for (let i = 0, heading: Chunk | null = null; i < chunks.length; i++) {
+    for (let i = 0, heading: Chunk | null = null, paragraph: Chunk | null = null; i < chunks.length; i++) {
       const chunk = chunks[i]!;
-      const leadIn = i > 0 && LIST_START.test(chunk.text) && !HEADING_START.test(chunks[i - 1]!.text) ? chunks[i - 1]! : null;
+      const shape = shapes[i]!;
+      const leadIn = shape.list && paragraph !== heading ? paragraph : null;
       const o = old[i];
       if (o) cues.push(o.cues);
       else {
@@ -94,7 +96,7 @@ export class IncrementalChecker {
         cues.push(r.cues);
         this.countCues(r.cues, +1);
       }
-      if (HEADING_START.test(chunk.text)) heading = chunk;
+      [heading, paragraph] = followed(shape, chunk, heading, paragraph);
     }
     // Occasion words anywhere can re-rank facts everywhere: when they change, start afresh.
     this.cueKey ??= [...this.cueCounts.keys()].sort().join('|');
@@ -106,12 +108,12 @@ export class IncrementalChecker {
     const states: ChunkState[] = [];
     const out: Finding[] = [];
     let heading: ChunkState | null = null;
-    let previous: ChunkState | null = null;
+    let paragraph: ChunkState | null = null;
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks[i]!;
       const before = sameContext ? old[i] : undefined;
-      const isList = before ? before.isList : LIST_START.test(chunk.text);
-      const leadIn = isList && previous && !previous.isHeading ? previous : null;
+      const shape = shapes[i]!;
+      const leadIn = shape.list && paragraph !== heading ? paragraph : null;
       let state: ChunkState;
       // The heading and lead-in are the same when they are the very states the chunk was
       // checked under: reused states keep their identity, changed ones are new objects.
@@ -133,7 +135,7 @@ export class IncrementalChecker {
           byKey.set(heading, leadIn, chunk, same);
         }
         state = {
-          start: chunk.start, end: chunk.end, text: chunk.text, isList, isHeading: HEADING_START.test(chunk.text), commas: commas[i]!,
+          start: chunk.start, end: chunk.end, text: chunk.text, shape, commas: commas[i]!,
           heading, leadIn, cues: cues[i]!, at: same.at, placed: same.placed,
         };
       }
@@ -141,8 +143,7 @@ export class IncrementalChecker {
       if (state.at !== chunk.start) { const by = chunk.start - state.at; state.placed = state.placed.map((f) => shift(f, by)); state.at = chunk.start; }
       for (const f of state.placed) out.push(f);
       states.push(state);
-      if (state.isHeading) heading = state;
-      previous = state;
+      [heading, paragraph] = followed(shape, state, heading, paragraph);
     }
     this.last = { text, chunks: states };
     return out;
@@ -261,8 +262,7 @@ class ByContext<V> {
 
 interface Chunk extends Span { text: string }
 interface ChunkState extends Chunk {
-  isHeading: boolean;
-  isList: boolean;
+  shape: ChunkShape;
   /** Whether the chunk writes a comma group ("250,000"), which makes the draft's points decimal. */
   commas: boolean;
   /** The states this chunk was checked under. */
@@ -276,9 +276,34 @@ interface ChunkState extends Chunk {
 
 const PAUSE_EVERY = 8192;
 
-const LIST_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/;
-const HEADING_START = /^ {0,3}#{1,6}[ \t]/;
-const BLANK_LINE = /\r?\n[ \t]*\r?\n|\r[ \t]*\r/g;
+/**
+ * What a chunk is to the chunks after it, as segment() reads the whole draft: a list that starts
+ * a chunk is led in by the last paragraph since the last heading, wherever in a chunk they stand.
+ */
+interface ChunkShape {
+  /** It starts with a list item. */
+  list: boolean;
+  /** It holds a heading. */
+  heading: boolean;
+  /** It holds a paragraph after its last heading (if any). */
+  paragraph: boolean;
+}
+
+function shapeOf(text: string): ChunkShape {
+  const kinds = blockKinds(text);
+  const lastHeading = kinds.lastIndexOf('heading');
+  return { list: kinds[0] === 'list-item', heading: lastHeading >= 0, paragraph: kinds.indexOf('paragraph', lastHeading + 1) >= 0 };
+}
+
+/** The heading and lead-in paragraph chunks that stand after `chunk`. */
+function followed<C>(shape: ChunkShape, chunk: C, heading: C | null, paragraph: C | null): [C | null, C | null] {
+  if (shape.heading) return [chunk, shape.paragraph ? chunk : null];
+  return [heading, shape.paragraph ? chunk : paragraph];
+}
+// One or more blank lines, all of them: a chunk starts with its first non-blank line, which says
+// whether it is a heading or a list item.
+// A line break is CRLF, LF or a lone CR (never the CR of a CRLF on its own).
+const BLANK_LINE = /(?:\r\n|\n|\r(?!\n))(?:[ \t]*(?:\r\n|\n|\r(?!\n)))+/g;
 
 /** Index of the first span starting at or after `at`. */
 function firstStartingAt(spans: readonly Span[], at: number): number {
@@ -305,9 +330,13 @@ function pushChunk(out: Chunk[], text: string, start: number, end: number): void
   out.push({ start: from, end, text: text.slice(from, end) });
 }
 
+// Blank lines the text opens with: its first chunk starts after them, as every other does.
+const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r(?!\n)))+/;
+const firstLineStart = (text: string) => LEADING_BLANK_LINES.exec(text)?.[0].length ?? 0;
+
 export function chunksOf(text: string): Chunk[] {
   const out: Chunk[] = [];
-  let start = 0;
+  let start = firstLineStart(text);
   BLANK_LINE.lastIndex = 0;
   for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) {
     if (m.index > start) pushChunk(out, text, start, m.index);
@@ -336,7 +365,7 @@ export function rechunk(old: readonly Span[], was: string, text: string, prefix:
   let head = q >= 0 ? Math.max(0, firstStartingAt(old, q + 1) - 1) : 0;
   // A part of a cut paragraph is cut where it is because of the text before it: scan its whole chunk.
   while (head > 0 && head < old.length && old[head - 1]!.end === old[head]!.start) head--;
-  let start = q >= 0 && head < old.length ? old[head]!.start : 0;
+  let start = q >= 0 && head < old.length ? old[head]!.start : firstLineStart(text);
   const delta = text.length - was.length;
   const tail = text.length - suffix;
   const middle: Chunk[] = [];

@@ -127,8 +127,14 @@ export function findDates(doc: Doc): DateHit[] {
   const windows: Array<[number, number]> = [];
   for (let i = 0; i < toks.length; i++) {
     if (!isMonth(doc, i)) continue;
-    const a = toks[Math.max(0, i - BEFORE_TOKENS)]!.start;
-    const b = toks[Math.min(toks.length - 1, i + AFTER_TOKENS)]!.end;
+    // Within the paragraph: chrono would read "on January 6" and the "20" that opens the next
+    // paragraph as one date, and no figure crosses a blank line.
+    let from = i;
+    while (from > 0 && from > i - BEFORE_TOKENS && !toks[from]!.para) from--;
+    let to = i;
+    while (to + 1 < toks.length && to < i + AFTER_TOKENS && !toks[to + 1]!.para) to++;
+    const a = toks[from]!.start;
+    const b = toks[to]!.end;
     const last = windows[windows.length - 1];
     if (last && a <= last[1] && b - last[0] <= MAX_WINDOW) last[1] = Math.max(last[1], b);
     else windows.push([a, b]);

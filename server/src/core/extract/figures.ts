@@ -137,6 +137,8 @@ const expandYear = (full: number, two: number): number => {
 /** Only "and", "or", "to", commas and dashes stand between tokens a and b. */
 function coordinated(doc: Doc, a: number, b: number): boolean {
   if (b - a > 2 || b < a) return false;
+  // "2014" does not reach into a paragraph that opens "and ’15".
+  for (let k = a; k <= b; k++) if (doc.toks[k]!.para) return false;
   for (let k = a; k < b; k++) {
     const x = doc.toks[k]!;
     if (!(x.low === 'and' || x.low === 'or' || x.low === 'to' || x.low === ',' || x.low === '&' || RANGE_DASHES.has(x.low) || x.low === '\u2014')) return false;

@@ -199,6 +199,11 @@ function blocksOf(text: string, withSentences: boolean): Segmented {
   return { blocks };
 }
 
+/** The kinds of text's blocks, in order (no sentences are split). */
+export function blockKinds(text: string): Array<Block['kind']> {
+  return blocksOf(text, false).blocks.map((b) => b.kind);
+}
+
 /** Where paragraphs of text are cut for length (starts of the parts after the first), in order. */
 export function paragraphCuts(text: string): number[] {
   return blocksOf(text, false).blocks.filter((b) => b.cut).map((b) => b.start);
