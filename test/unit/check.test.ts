@@ -90,6 +90,9 @@ const rows: Row[] = [
   ['In an audio message, Kyiv said it would like Washington to consider three, four or five decades.', 'three, four or five decades', 'ok', 'zelensky-floated-30-40-50-years'],
   ['In the audio message Zelensky said reconstruction would take 10 years.', '10 years', 'silent'],
   ['Zelensky said he would like Washington to consider 30, 40 or 60 years.', '30, 40 or 60 years', 'silent'],
+  // "residents" after the name makes the figure about people, but only in the same sentence
+  ['Russia holds about 85% of Luhansk\n\nPeople fled west.', '85%', 'wrong', 'russia-holds-99-percent-luhansk'],
+  ['Russia holds about 85% of Luhansk. Residents fled west.', '85%', 'wrong', 'russia-holds-99-percent-luhansk'],
   // a date opening its sentence is when the clause happened
   ['On 22 January he said the American guarantee document was ready.', '22 January', 'ok', 'us-document-ready-2026-01-22'],
   ['By Jan. 25 Zelensky was saying the US guarantee document was ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],

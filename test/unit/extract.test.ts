@@ -270,6 +270,8 @@ const exact: Array<[string, string[]]> = [
   ['Hold until 07:15 CET.', []],
   ['The session opens at 10:30 a.m. and closes at 6pm or 7 p.m.', []],
   ['Call +44 161 496 0321 or (0161) 496 0321 or 555-123-4567.', []],
+  // A phone number ends with its line: the next line's "(99% …)" is a figure of its own.
+  ['Call (0161) 496 0321\n(99% of calls are answered)', ['99%']],
   ['See page 7 and Article 5, Section 3, Chapter 2, No. 10, #4 and Resolution 2202.', []],
   ['It flies F-16, S-400, MiG-29 and Su-35 jets; COVID-19 and G7/G20 too.', []],
   ['H2O and x86_64 and v1.2 and version 1.2.3 are names.', []],

@@ -76,6 +76,24 @@ describe('incremental checking', () => {
     for (const text of versions) expect(signature(checker.check(text))).toEqual(signature(check(text, base)));
   });
 
+  it('reads a list under the lead-in and heading a whole check gives it, wherever they stand', () => {
+    const texts = [
+      // A loose list: every item is led in by the paragraph before the first.
+      'Members of the Coalition of the Willing:\n\n- 35 countries\n\n- 31 countries',
+      // A quote between the lead-in and the list does not take its place.
+      'Members of the Coalition of the Willing:\n\n> They met in Paris.\n- 31 countries',
+      // A heading inside a paragraph's lines still heads what follows.
+      'Notes from the week\n# Coalition of the Willing\n\n- 31 countries',
+      // Runs of blank lines, and blank lines before the first line.
+      '\n\n# Coalition of the Willing\n\n\n\n- 31 countries',
+    ];
+    for (const text of texts) {
+      const whole = check(text, base);
+      expect(whole.some((f) => f.figure.text === '31 countries' && f.verdict === 'wrong'), text).toBe(true);
+      expect(signature(new IncrementalChecker(base).check(text)), text).toEqual(signature(whole));
+    }
+  });
+
   it('re-uses the findings of untouched paragraphs', () => {
     const checker = new IncrementalChecker(base);
     const text = 'Russia holds about 85% of Donetsk.\n\nThe coalition has 30 countries.';
@@ -95,9 +113,11 @@ describe('incremental checking of any arrangement', () => {
     ' 800.000 troops', ' on January 6', ', 2026', ' the Coalition of the Willing has 35 countries', ' Zelensky', '.',
     ' demanded a 25-year guarantee', ' at the Munich Security Conference', '2014', ' and ’15', 'KYIV, Jan. 7 (Wire) — ',
     ' he said', ' 20-point plan', ' 1994 Budapest Memorandum', ' thousands of troops', ' 1990s',
+    '* 30 countries', '> 35 countries\n', '2) ', '    code\n', ' in an audio message', ' He wants 30, 40, 50 years', ' U.S.',
+    ' offered a 15-year guarantee', '“', '”', ' (', ')', ';', ' 99% of Luhansk', ' Donetsk region’s', '\t\n',
   );
   it('gives the same findings as a whole check, first and after an edit', () => {
-    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), piece, (pieces, at, insert) => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(), piece, (pieces, at, insert) => {
       const text = pieces.join('');
       const checker = new IncrementalChecker(base);
       expect(signature(checker.check(text))).toEqual(signature(check(text, base)));

@@ -6,16 +6,18 @@ import { PhraseMatcher, PhraseScanner, atomize, stemsFor } from '../../server/sr
 // at a run of letters or digits that no apostrophe glues to letters before it ("region's" is one).
 function atomsByRegExp(text: string) {
   const starts: number[] = [], ends: number[] = [], norms: string[] = [], gap: boolean[] = [], wordStarts: number[] = [];
+  const paragraphStarts: number[] = [];
   let prevEnd = -1;
   for (const m of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)) {
     const s = m[0];
+    if (prevEnd >= 0 && /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))/.test(text.slice(prevEnd, m.index))) paragraphStarts.push(starts.length);
     starts.push(m.index); ends.push(m.index + s.length);
     norms.push(s === '’' || s === '‘' ? '\'' : s.toLowerCase());
     gap.push(prevEnd >= 0 && m.index > prevEnd);
     prevEnd = m.index + s.length;
     if (/^[\p{L}\p{N}]/u.test(s) && !/[\p{L}\p{N}]['’]+$/u.test(text.slice(0, m.index))) wordStarts.push(m.index);
   }
-  return { text, starts, ends, norms, gap, wordStarts };
+  return { text, starts, ends, norms, gap, wordStarts, paragraphStarts };
 }
 
 describe('atomize', () => {
@@ -30,7 +32,7 @@ describe('atomize', () => {
   it('agrees with the Unicode RegExp on arbitrary text', () => {
     const pieces = fc.oneof(
       fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }),
-      fc.constantFrom('Donetsk', 'ÉTATS', 'Київ', '’s', ' ', '\u00a0', '\r\n', '🇺🇦', '𝐀', '\ud800', '1,000', 'U.S.'),
+      fc.constantFrom('Donetsk', 'ÉTATS', 'Київ', '’s', ' ', '\u00a0', '\r\n', '🇺🇦', '𝐀', '\ud800', '1,000', 'U.S.', '\n', '\r', '\t', '\n \n', '\f'),
     );
     fc.assert(fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
       const text = parts.join('');
@@ -51,6 +53,10 @@ describe('PhraseMatcher', () => {
     ['Moscow holds the Donetsk region.', [['the Donetsk region', 'donetsk']]],
     ['the donetsk  REGION', [['the donetsk  REGION', 'donetsk']]],
     ['the Donetsk\r\nregion', [['the Donetsk\r\nregion', 'donetsk']]],
+    // A blank line ends a paragraph, and no phrase runs across it.
+    ['the Donetsk\n\nregion', [['Donetsk', 'donetsk']]],
+    ['the Donetsk\r\n \r\nregion', [['Donetsk', 'donetsk']]],
+    ['two security\n\t\nguarantees', []],
     ['the Donetsk region’s mines', [['the Donetsk region’s', 'donetsk']]],
     ['two security guarantees', [['security guarantees', 'guarantee']]],
     ['Washington offered and is offering; it proposed', [['offered', 'offer'], ['offering', 'offer'], ['proposed', 'offer']]],

@@ -281,7 +281,7 @@ const PAUSE_EVERY = 8192;
  * a chunk is led in by the last paragraph since the last heading, wherever in a chunk they stand.
  */
 interface ChunkShape {
-  /** It starts with a list item. */
+  /** It holds a list item before any paragraph or heading of its own: led in from before it. */
   list: boolean;
   /** It holds a heading. */
   heading: boolean;
@@ -292,7 +292,10 @@ interface ChunkShape {
 function shapeOf(text: string): ChunkShape {
   const kinds = blockKinds(text);
   const lastHeading = kinds.lastIndexOf('heading');
-  return { list: kinds[0] === 'list-item', heading: lastHeading >= 0, paragraph: kinds.indexOf('paragraph', lastHeading + 1) >= 0 };
+  // A quote before it does not lead a list in: segment() takes the last paragraph then.
+  const own = kinds.findIndex((k) => k === 'paragraph' || k === 'heading');
+  const firstList = kinds.indexOf('list-item');
+  return { list: firstList >= 0 && (own < 0 || firstList < own), heading: lastHeading >= 0, paragraph: kinds.indexOf('paragraph', lastHeading + 1) >= 0 };
 }
 
 /** The heading and lead-in paragraph chunks that stand after `chunk`. */

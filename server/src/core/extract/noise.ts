@@ -105,7 +105,8 @@ function markPhone(toks: Token[], i: number): void {
   for (let groups = 1; groups <= MAX_PHONE_GROUPS; groups++) {
     toks[j]!.skip = true;
     let k = j + 1;
-    while (k < toks.length && toks[k]!.kind === 'punct' && PHONE_PUNCT.has(toks[k]!.low) && (!toks[k]!.space || toks[k]!.low === '(')) k++;
+    // A phone number stays on its line: "(" opening the next one is not part of it.
+    while (k < toks.length && !toks[k]!.line && toks[k]!.kind === 'punct' && PHONE_PUNCT.has(toks[k]!.low) && (!toks[k]!.space || toks[k]!.low === '(')) k++;
     const nx = toks[k];
     if (!nx || (nx.kind !== 'num' && nx.kind !== 'opaque') || nx.line) return;
     j = k;

@@ -210,14 +210,15 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const fitsSubject = (f: Figure, subject: string) => (ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(f, fact));
 
   const first = figures[0]!;
-  const labelIndex = first && ctx.text.slice(sentence.start, extentStart(first)).trim() === '' && LABEL_END.test(ctx.text.slice(first.span.end, first.span.end + 3)) ? 0 : -1;
+  const labelIndex = first && ctx.text.slice(sentence.start, extentStart(first)).trim() === '' && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 3, sentence.end))) ? 0 : -1;
   const openerIndex = first && (first.value.kind === 'date' || first.value.kind === 'year') && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
   for (const hit of hits) {
     for (const subject of hit.keys) {
       // The figure's own noun may name the subject ("200,000 protesters", "three layers").
       const own = figures.findIndex((f) => hit.start >= f.valueSpan.end && hit.end <= f.span.end && fitsSubject(f, subject));
       if (own >= 0) { links[own]!.push({ subject, tier: Tier.Attached, words: 0, aliasLength: hit.end - hit.start }); continue; }
-      if (PEOPLE_AFTER.test(ctx.text.slice(hit.end, hit.end + 20))) continue;
+      // Within the sentence: "Luhansk" ending a paragraph says nothing of a "people" opening the next.
+      if (PEOPLE_AFTER.test(ctx.text.slice(hit.end, Math.min(hit.end + 20, sentence.end)))) continue;
       // "75% of the Donetsk region's coal mines": the figure counts what the name possesses.
       const possessive = /['’]s$/.test(hit.phrase);
       // The nearest figure is sought once per kind of fact the subject has: in "the coalition

@@ -32,6 +32,8 @@ export interface Atoms {
    * or digit and what follows it of letters, digits and apostrophes ("region's" is one word).
    */
   wordStarts: number[];
+  /** Atoms a blank line stands before: no phrase runs across one, as no figure or sentence does. */
+  paragraphStarts: number[];
 }
 
 const isApostropheCode = (c: number) => c === 39 || c === 0x2019;
@@ -59,20 +61,29 @@ const SPACE_CHAR = /\s/y;
  */
 export function atomize(text: string): Atoms {
   const starts: number[] = [], ends: number[] = [], norms: string[] = [], gap: boolean[] = [], wordStarts: number[] = [];
+  const paragraphStarts: number[] = [];
   const n = text.length;
   let prevEnd = -1;
   let i = 0;
+  // A blank line is a line break, spaces or tabs, and a line break (CRLF being one), as
+  // incremental.ts cuts chunks.
+  let lineBreak = false, blankLine = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     let width = 1;
     let word: boolean;
     if (c < 128) {
-      if (c === 32 || (c >= 9 && c <= 13)) { i++; continue; }
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { if (lineBreak) blankLine = true; lineBreak = true; }
+        else if (c !== 32 && c !== 9 && c !== 13) lineBreak = false;
+        i++;
+        continue;
+      }
       word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
     } else {
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) { const d = text.charCodeAt(i + 1); if (d >= 0xdc00 && d <= 0xdfff) width = 2; }
       SPACE_CHAR.lastIndex = i;
-      if (SPACE_CHAR.test(text)) { i += width; continue; }
+      if (SPACE_CHAR.test(text)) { lineBreak = false; i += width; continue; }
       WORD_CHAR.lastIndex = i;
       word = WORD_CHAR.test(text);
     }
@@ -104,12 +115,14 @@ export function atomize(text: string): Atoms {
       norms.push(plain ? s : s.toLowerCase());
       if (!continuesWord(text, start)) wordStarts.push(start);
     }
+    if (blankLine && starts.length) paragraphStarts.push(starts.length);
+    lineBreak = blankLine = false;
     starts.push(start);
     ends.push(i);
     gap.push(prevEnd >= 0 && start > prevEnd);
     prevEnd = i;
   }
-  return { text, starts, ends, norms, gap, wordStarts };
+  return { text, starts, ends, norms, gap, wordStarts, paragraphStarts };
 }
 
 // The four matchers of a lexicon all read the same text in one check: cut it once.
@@ -332,15 +345,20 @@ export class PhraseScanner<T extends ReadonlyArray<PhraseMatcher<unknown>>> {
     const out = this.matchers.map(() => []) as Array<Array<PhraseHit<unknown>>>;
     const a = atomsOf(text);
     const n = a.norms.length;
-    for (let i = lowerBound(a.starts, start); i < n && a.starts[i]! < end; i++) {
+    let i = lowerBound(a.starts, start);
+    // The next blank line after atom i: phrases end before it.
+    let p = lowerBound(a.paragraphStarts, i + 1);
+    for (; i < n && a.starts[i]! < end; i++) {
       const mask = this.maskOf(a.norms[i]!);
       if (!mask) continue;
+      while (p < a.paragraphStarts.length && a.paragraphStarts[p]! <= i) p++;
+      const limit = p < a.paragraphStarts.length ? Math.min(end, a.ends[a.paragraphStarts[p]! - 1]!) : end;
       // A phrase begins a word: not right after a letter or digit ("SAU.S." holds no "U.S.").
       const before = a.starts[i]! > 0 ? text[a.starts[i]! - 1]! : '';
       if (before && LETTER_OR_DIGIT.test(before)) continue;
       for (let b = 0; b < this.matchers.length; b++) {
         if (!(mask & (1 << b))) continue;
-        const hit = this.matchers[b]!.longestAt(a, i, end);
+        const hit = this.matchers[b]!.longestAt(a, i, limit);
         const hits = out[b]!;
         if (hit && !containedInRecent(hits, hit)) hits.push(hit);
       }
