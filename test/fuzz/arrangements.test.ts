@@ -1,0 +1,54 @@
+// The editor's incremental checker against a whole check (what `factdesk check` runs), on random
+// arrangements of what a draft is made of: headings inside paragraphs, loose lists, quotes, runs
+// of blank lines, CRLF and lone CR, datelines, a year and its short form split by a blank line,
+// both number conventions. Whatever a whole check reads across a chunk boundary, the chunks must
+// be given too. Each draft is checked, then edited three times (an insertion or a deletion).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { check } from '../../server/src/core/check';
+import { IncrementalChecker } from '../../server/src/core/incremental';
+import type { Finding } from '../../server/src/core/types';
+import { BASE, report, scaled, SEED } from './common';
+
+const DRAFTS = scaled(1500);
+
+const piece = fc.constantFrom(
+  '\n', '\n\n', '\n\n\n', '\r\n', '\r\n\r\n', '\r', ' \n \n', '\t\n', '# Coalition of the Willing', '\n# Heading\n', '## Later\n\n',
+  '- 31 countries', '\n- 32 countries\n', '* 30 countries', '1. ', '2) ', '> ', '> 35 countries\n', '    code\n',
+  'Members after the Paris meeting:', 'Russia holds about 85% of Donetsk', ' 99% of Luhansk', ' Donetsk region’s', ' 250,000 people',
+  ' 800.000 troops', ' 1,000', ' on January 6', ', 2026', ' the Coalition of the Willing has 35 countries', ' Zelensky', '.', '!',
+  ' demanded a 25-year guarantee', ' offered a 15-year guarantee', ' at the Munich Security Conference', ' in an audio message',
+  ' He wants 30, 40, 50 years', '2014', ' and ’15', '–16', 'KYIV, Jan. 7 (Wire) — ', ' he said', ' 20-point plan',
+  ' 1994 Budapest Memorandum', ' thousands of troops', ' 1990s', ' U.S.', '[^1]', '“', '”', ' (', ')', ' — ', ';', ':',
+);
+const editArb = fc.record({ at: fc.nat(), insert: fc.option(piece, { nil: null }), len: fc.integer({ min: 1, max: 30 }) });
+
+const signature = (fs: Finding[]) => fs.map((f) => `${f.figure.span.start}-${f.figure.span.end} ${f.verdict} ${f.fact?.id ?? ''} ${f.replacements.map((r) => r.newText).join(',')}`);
+
+describe('incremental checking of any arrangement', () => {
+  it('gives the findings of a whole check, first and after each edit', () => {
+    const counts = { drafts: 0, checks: 0, findings: 0, mismatches: 0 };
+    try {
+      fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.array(editArb, { minLength: 3, maxLength: 3 }), (pieces, edits) => {
+        let text = pieces.join('');
+        const checker = new IncrementalChecker(BASE);
+        counts.drafts++;
+        for (let e = 0; e <= edits.length; e++) {
+          if (e > 0) {
+            const { at, insert, len } = edits[e - 1]!;
+            const from = at % (text.length + 1);
+            text = insert !== null ? text.slice(0, from) + insert + text.slice(from) : text.slice(0, from) + text.slice(Math.min(text.length, from + len));
+          }
+          const whole = signature(check(text, BASE));
+          counts.checks++;
+          counts.findings += whole.length;
+          const incremental = signature(checker.check(text));
+          if (JSON.stringify(incremental) !== JSON.stringify(whole)) counts.mismatches++;
+          expect(incremental, JSON.stringify(text)).toEqual(whole);
+        }
+      }), { seed: SEED, numRuns: DRAFTS });
+    } finally {
+      report('arrangements (incremental = whole check)', counts);
+    }
+  }, 120_000 * Math.max(1, DRAFTS / 1500));
+});
