@@ -7,9 +7,9 @@ import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 
 /**
  * Re-checks only what changed. A draft is cut into chunks at blank lines, and a long paragraph
- * where segment() cuts it (MAX_PARAGRAPH_CHARS); a chunk's findings
- * depend only on its own text, the heading above it, the paragraph that leads into it (for a
- * list) and the set of occasion words in the whole draft, so they are reused while exactly those
+ * where segment() cuts it (MAX_PARAGRAPH_CHARS); a chunk's findings depend only on its own text,
+ * the heading above it, the paragraph that leads into it (for a list), the set of occasion words
+ * in the whole draft and how the draft writes numbers, so they are reused while exactly those
  * stay the same. Typing in one paragraph of a book-length draft re-checks that paragraph.
  *
  * Chunks before and after the edited stretch (the text's common prefix and suffix with the last
@@ -277,8 +277,9 @@ interface ChunkState extends Chunk {
 const PAUSE_EVERY = 8192;
 
 /**
- * What a chunk is to the chunks after it, as segment() reads the whole draft: a list that starts
- * a chunk is led in by the last paragraph since the last heading, wherever in a chunk they stand.
+ * What a chunk is to the chunks around it, as segment() reads the whole draft: a list item with
+ * no paragraph of its chunk before it is led in by the last paragraph since the last heading,
+ * wherever in a chunk that paragraph and that heading stand.
  */
 interface ChunkShape {
   /** It holds a list item before any paragraph or heading of its own: led in from before it. */

@@ -19,11 +19,11 @@ export interface Block extends Span {
 
 /**
  * A paragraph longer than this is cut at the next line break that ends a sentence (so is a list
- * item or a quote, and it goes on as a paragraph). Text pasted
- * from a PDF breaks every line and leaves no blank line, so a whole report can be one paragraph;
- * cut, its parts are checked, cached and re-checked one by one (incremental.ts), and a keystroke
- * re-reads a few KB instead of all of it. No sentence is cut, so only which occasion words count
- * as the paragraph's own changes, and only for paragraphs no news story has.
+ * item or a quote, and it goes on as a paragraph). Text pasted from a PDF breaks every line and
+ * leaves no blank line, so a whole report can be one paragraph; cut, its parts are checked,
+ * cached and re-checked one by one (incremental.ts), and a keystroke re-reads a few KB instead of
+ * all of it. No sentence is cut, so only which occasion words count as the paragraph's own
+ * changes, and only for paragraphs no news story has.
  */
 export const MAX_PARAGRAPH_CHARS = 4096;
 
@@ -184,8 +184,8 @@ function blocksOf(text: string, withSentences: boolean): Segmented {
     } else if ((m = QUOTE.exec(t))) {
       if (state.open?.kind !== 'quote') { close(); state.open = { kind: 'quote', start: line.start + m[0].length, end: line.end, leadIn: null }; } else state.open.end = line.end;
     } else if (state.open && state.open.kind !== 'heading' && state.open.end - state.open.start >= MAX_PARAGRAPH_CHARS && endsSentence(text, state.open.start, state.open.end)) {
-      // Wrapped text puts "2014. The talks…" at the start of a line, and a list item takes in
-      // every line after it: a long list item or quote goes on as paragraph parts too.
+      // A list item or a quote takes in every unmarked line after it: a long one goes on as
+      // paragraph parts too.
       close();
       state.open = { kind: 'paragraph', start: line.start, end: line.end, leadIn: null, cut: true };
     } else if (state.open && state.open.kind !== 'heading') {
