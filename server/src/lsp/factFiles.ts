@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type Range } from 'vscode-languageserver';
-import { factIdPaths, locatePath, readFactFile, type LocatedProblem } from '../workspace/factFile';
+import { idPaths, locatePath, readFactFile, type LocatedProblem } from '../workspace/factFile';
 import type { FactWorkspace } from '../workspace/factWorkspace';
 import type { Analysis } from './analysis';
 import { describeError, type Log } from './log';
@@ -40,8 +40,8 @@ export class FactFileService implements FactOrigins {
     private readonly bufferText: (uri: string) => string | undefined = () => undefined,
   ) {}
 
-  /** A buffer edit waiting for typing to pause, when reloads are slow. */
-  private pending: { timer: ReturnType<typeof setTimeout>; why: string } | null = null;
+  /** The reload of a buffer edit waiting for typing to pause, when reloads are slow. */
+  private pending: ReturnType<typeof setTimeout> | null = null;
   /** How long the last reload took; the lexicon a new base needs comes on top, at the next check. */
   private lastReloadMs = 0;
 
@@ -52,18 +52,17 @@ export class FactFileService implements FactOrigins {
    * and at least DEBOUNCE_MS, so keystrokes do not queue reloads behind each other.
    */
   requestReload(why: string): void {
-    if (this.pending) clearTimeout(this.pending.timer);
+    if (this.pending) clearTimeout(this.pending);
     else if (this.lastReloadMs < CHEAP_RELOAD_MS) { this.reload(why); return; }
     const delay = Math.min(Math.max(this.lastReloadMs, DEBOUNCE_MS), MAX_RELOAD_DELAY_MS);
-    const timer = setTimeout(() => { this.pending = null; this.reload(why); }, delay);
-    timer.unref(); // an exiting server does not wait for it
-    this.pending = { why, timer };
+    this.pending = setTimeout(() => { this.pending = null; this.reload(why); }, delay);
+    this.pending.unref(); // an exiting server does not wait for it
   }
 
   /** Rebuilds the base from every fact file and re-checks every open draft. */
   reload(why: string): void {
     // Whatever edit was waiting is read now too.
-    if (this.pending) { clearTimeout(this.pending.timer); this.pending = null; }
+    if (this.pending) { clearTimeout(this.pending); this.pending = null; }
     const started = Date.now();
     try {
       const { merged, problems } = this.workspace.build();
@@ -113,7 +112,7 @@ export class FactFileService implements FactOrigins {
       const text = open ?? this.diskText(uri);
       if (text === undefined) return undefined;
       const read = readFactFile(text);
-      hit = { text, fromBuffer: open !== undefined, read, paths: factIdPaths(read.data) };
+      hit = { text, fromBuffer: open !== undefined, read, paths: idPaths(read.data, 'fact') };
       this.positions.set(uri, hit);
     }
     const { start, end } = locatePath(hit.read, hit.paths.get(factId) ?? '/facts');

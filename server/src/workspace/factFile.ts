@@ -298,26 +298,34 @@ function checkedOf(file: ReadFactFile): ReturnType<typeof checkFactFile> {
   return checked;
 }
 
+const LIST_KEYS = { fact: 'facts', source: 'sources', entity: 'entities' } as const;
+type Declared = keyof typeof LIST_KEYS;
+
+function listOf(data: unknown, what: Declared): unknown[] | null {
+  const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[LIST_KEYS[what]] : undefined;
+  return Array.isArray(list) ? list : null;
+}
+
+const idOf = (x: unknown): unknown => (x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined);
+
 /** JSON path of a fact, source or entity by id, for problems found only when files are merged. */
-export function pathOfId(data: unknown, what: 'fact' | 'source' | 'entity', id: string): string {
-  const key = what === 'fact' ? 'facts' : what === 'source' ? 'sources' : 'entities';
-  const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
-  if (!Array.isArray(list)) return '/';
-  const i = list.findIndex((x: unknown) => x !== null && typeof x === 'object' && (x as { id?: unknown }).id === id);
-  return i < 0 ? `/${key}` : `/${key}/${i}/id`;
+export function pathOfId(data: unknown, what: Declared, id: string): string {
+  const list = listOf(data, what);
+  if (!list) return '/';
+  const i = list.findIndex((x) => idOf(x) === id);
+  return i < 0 ? `/${LIST_KEYS[what]}` : `/${LIST_KEYS[what]}/${i}/id`;
 }
 
 /**
- * JSON paths of every fact's id by fact id, the first of each as `pathOfId` finds it: asked for
- * every fact (the Fact Base view), `pathOfId` alone would scan the list once per fact.
+ * JSON paths of the ids of a file's facts (or sources, or entities), by id, the first of each as
+ * `pathOfId` finds it: asked for every fact (the Fact Base view), `pathOfId` alone would scan the
+ * list once per fact.
  */
-export function factIdPaths(data: unknown): Map<string, string> {
+export function idPaths(data: unknown, what: Declared): Map<string, string> {
   const out = new Map<string, string>();
-  const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).facts : undefined;
-  if (!Array.isArray(list)) return out;
-  list.forEach((x: unknown, i) => {
-    const id = x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' && !out.has(id)) out.set(id, `/facts/${i}/id`);
+  listOf(data, what)?.forEach((x, i) => {
+    const id = idOf(x);
+    if (typeof id === 'string' && !out.has(id)) out.set(id, `/${LIST_KEYS[what]}/${i}/id`);
   });
   return out;
 }

