@@ -51,8 +51,11 @@ export class IncrementalChecker {
    * The same check, pausing (yielding) now and then between chunks, so an adapter can let other
    * work in during a long one (a first check of a book-length draft). It must be run to the end
    * before the checker is used again: the checker's state is updated as it goes.
+   *
+   * A check with much to read yields one Preview on the way, once its first PREVIEW_AFTER
+   * characters are read: what an editor can show at the top of a book-length draft at once.
    */
-  *steps(text: string, options: CheckOptions = {}): Generator<void, Finding[], void> {
+  *steps(text: string, options: CheckOptions = {}): Generator<Preview | undefined, Finding[], void> {
     // Code fences may span blank lines; chunking would cut them, so such drafts take the plain path.
     if (text.includes('```') || text.includes('~~~')) {
       this.reset();
@@ -78,6 +81,8 @@ export class IncrementalChecker {
     const read = new ByContext<Reading>();
     const cues: Array<Set<string>> = [];
     let checked = 0;
+    // The chunks read so far, for the preview; null once it is given or when none is due.
+    let readSoFar: Array<[Chunk, Reading]> | null = previewDue(chunks, old) ? [] : null;
     for (let i = 0, heading: Chunk | null = null, paragraph: Chunk | null = null; i < chunks.length; i++) {
       const chunk = chunks[i]!;
       const shape = shapes[i]!;
@@ -95,6 +100,13 @@ export class IncrementalChecker {
         }
         cues.push(r.cues);
         this.countCues(r.cues, +1);
+        if (readSoFar) {
+          readSoFar.push([chunk, r]);
+          if (chunk.end >= PREVIEW_AFTER && text.length - chunk.end >= PREVIEW_REST) {
+            yield { findings: readSoFar.flatMap(([c, rr]) => this.judgeChunk(c, rr, options, true)), end: chunk.end };
+            readSoFar = null;
+          }
+        }
       }
       [heading, paragraph] = followed(shape, chunk, heading, paragraph);
     }
@@ -223,11 +235,18 @@ export class IncrementalChecker {
     return { prefix: prefix.length, cues: cueWordsOf(found[3], prefix.length), claims: claimsFor(text, this.base, figures, docCues, found) };
   }
 
-  /** Findings of one chunk, at their offsets in the draft. */
-  private judgeChunk(chunk: Chunk, r: Reading, options: CheckOptions): Finding[] {
+  /**
+   * Findings of one chunk, at their offsets in the draft. `settledOnly`: only those the rest of
+   * the draft cannot change, before all of it is read. A claim with two or more candidates is
+   * ranked by the draft's occasion words (rankFacts), which may stand anywhere; any other claim's
+   * finding depends on its chunk and the context above it alone. All claims are judged even so:
+   * a coordinated sibling's agreeing facts ("2014 and 2016") decide the others' verdicts.
+   */
+  private judgeChunk(chunk: Chunk, r: Reading, options: CheckOptions, settledOnly = false): Finding[] {
     const findings = judge(this.base, r.claims, options.reportUnsourced ?? false);
+    const unsettled = settledOnly ? new Set(r.claims.filter((c) => c.occasionWords !== null).map((c) => c.figure)) : null;
     const by = chunk.start - r.prefix;
-    return findings.filter((f) => f.figure.span.start >= r.prefix).map((f) => shift(f, by));
+    return findings.filter((f) => f.figure.span.start >= r.prefix && !unsettled?.has(f.figure)).map((f) => shift(f, by));
   }
 }
 
@@ -275,6 +294,26 @@ interface ChunkState extends Chunk {
 }
 
 const PAUSE_EVERY = 8192;
+
+/**
+ * Findings of a long check's first part, given before the check is done: exactly the findings of
+ * the whole check that stand before `end`, less those that rank two or more facts by the draft's
+ * occasion words (those come with the whole check). Nothing in a preview changes or goes later.
+ */
+export interface Preview {
+  findings: Finding[];
+  /** The text before this offset has been read. */
+  end: number;
+}
+
+// A preview is given after this much of the draft is read (a few screens, some 5,000 words),
+// when at least PREVIEW_REST is left to read: on 1 MB, the whole first check takes ~200-400 ms.
+export const PREVIEW_AFTER = 32 * 1024;
+export const PREVIEW_REST = 96 * 1024;
+
+/** A preview is worth giving when the check reads all of a long draft afresh. */
+const previewDue = (chunks: readonly Chunk[], old: ReadonlyArray<ChunkState | undefined>): boolean =>
+  old.length === 0 && (chunks.at(-1)?.end ?? 0) >= PREVIEW_AFTER + PREVIEW_REST;
 
 /**
  * What a chunk is to the chunks around it, as segment() reads the whole draft: a list item with

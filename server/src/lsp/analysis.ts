@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/check';
-import { IncrementalChecker } from '../core/incremental';
+import { IncrementalChecker, type Preview } from '../core/incremental';
 import type { Fact, FactBase, Finding } from '../core/types';
 import { describeError, type Log } from './log';
 import type { NotCheckedReason } from './protocol';
@@ -39,7 +39,7 @@ interface Running {
   checker: IncrementalChecker;
   /** The cache entry it started from, whose checker it runs. */
   before: Cached | undefined;
-  steps: Generator<void, Finding[], void>;
+  steps: Generator<Preview | undefined, Finding[], void>;
   /** Set once finished, by whichever caller finished it. */
   result: Finding[] | null;
   /** Settles when finished or dropped. */
@@ -128,9 +128,10 @@ export class Analysis {
    * so a long check (a first check of a book-length draft) does not hold up the server's other
    * messages. Anything that needs the findings meanwhile (a hover) finishes the check at once.
    * Null when the check was dropped (a new fact base, the document closed) and `wanted()` says
-   * the caller no longer needs it; otherwise it starts again.
+   * the caller no longer needs it; otherwise it starts again. `preview` is given the findings of
+   * the first part of a long draft on the way, when this call runs that part (see Preview).
    */
-  async findingsInSlices(doc: TextDocument, settings: Settings, pause: () => Promise<void>, sliceMs: number, wanted: () => boolean = () => true): Promise<Finding[] | null> {
+  async findingsInSlices(doc: TextDocument, settings: Settings, pause: () => Promise<void>, sliceMs: number, wanted: () => boolean = () => true, preview?: (findings: Finding[]) => void): Promise<Finding[] | null> {
     for (;;) {
       if (!wanted()) return null;
       // One check per document at a time: wait for the one another caller is running.
@@ -145,6 +146,7 @@ export class Analysis {
         if (this.running.get(doc.uri) !== run) break;
         const step = this.step(run);
         if (step.done) return this.complete(run, step.value);
+        if (step.value && preview) preview(this.withConflicts(step.value.findings));
         if (performance.now() >= deadline) {
           await pause();
           deadline = performance.now() + sliceMs;
@@ -181,7 +183,7 @@ export class Analysis {
   }
 
   /** A checker that threw halfway is in no state to be used again: it goes, and its cache entry. */
-  private step(run: Running): IteratorResult<void, Finding[]> {
+  private step(run: Running): IteratorResult<Preview | undefined, Finding[]> {
     try {
       return run.steps.next();
     } catch (e) {

@@ -32,6 +32,8 @@ export class Validator {
   private readonly scheduled = new Map<string, number>();
   /** When the last check of each document started, for the leading-edge throttle. */
   private readonly lastStart = new Map<string, number>();
+  /** Documents whose last publication held diagnostics: a preview would hide some for a while. */
+  private readonly showing = new Set<string>();
   /**
    * Documents another component publishes diagnostics for (fact files): the validator must not
    * clear their diagnostics on open or close.
@@ -129,7 +131,13 @@ export class Validator {
       if (reason === 'too-large') diagnostics = [tooLargeDiagnostic(sizeKB(doc), settings)];
       else if (reason) diagnostics = [];
       else {
-        const findings = await this.analysis.findingsInSlices(doc, settings, nextTurn, SLICE_MS, () => this.documents.get(uri) !== undefined);
+        // The top of a long draft opened afresh is shown before the rest is read. Never over
+        // diagnostics already shown (a long draft re-read for a new fact base): they would blink.
+        const preview = (found: Finding[]) => {
+          if (this.showing.has(uri) || !this.current(uri, version)) return;
+          void this.publish(uri, version, toDiagnostics(doc, found, settings, this.checked(doc)));
+        };
+        const findings = await this.analysis.findingsInSlices(doc, settings, nextTurn, SLICE_MS, () => this.documents.get(uri) !== undefined, preview);
         if (!findings || !this.current(uri, version)) return; // closed, or a newer version came in meanwhile
         diagnostics = toDiagnostics(doc, findings, settings, this.checked(doc), this.analysis.diagnosticReuse(doc));
       }
@@ -143,6 +151,7 @@ export class Validator {
   }
 
   private async publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> {
+    if (diagnostics.length && version !== undefined) this.showing.add(uri); else this.showing.delete(uri);
     try {
       await this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     } catch (e) {

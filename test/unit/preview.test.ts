@@ -1,0 +1,125 @@
+// A long draft opened afresh shows its first part's findings before the rest is read.
+import { describe, expect, it, vi } from 'vitest';
+import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check } from '../../server/src/core/check';
+import { loadBundledFactBase } from '../../server/src/core/facts/bundled';
+import { IncrementalChecker, PREVIEW_AFTER, PREVIEW_REST, type Preview } from '../../server/src/core/incremental';
+import type { Finding } from '../../server/src/core/types';
+import { Analysis } from '../../server/src/lsp/analysis';
+import type { Log } from '../../server/src/lsp/log';
+import { SettingsStore } from '../../server/src/lsp/settings';
+import { Validator } from '../../server/src/lsp/validation';
+
+const base = loadBundledFactBase();
+const log: Log = { error: () => {}, warn: () => {}, info: () => {}, log: () => {} };
+
+// "Munich" anywhere in the draft makes the Munich demand the fact a 25-year figure is judged by.
+const DEMAND = 'Zelensky demanded a 25-year security guarantee from the United States.';
+const MUNICH = 'He spoke at the Munich Security Conference.';
+const report = (i: number) => `Report ${i}: Moscow holds about 85% of Donetsk, officials said. The brief ran to ${i + 2} pages.`;
+/** Distinct paragraphs (repeated ones are read once), `kb` long or a little more. */
+function book(kb: number, first = '', last = ''): string {
+  const parts = first ? [first] : [];
+  let length = 0;
+  for (let i = 0; length < kb * 1024; i++) { const p = report(i); parts.push(p); length += p.length + 2; }
+  if (last) parts.push(last);
+  return parts.join('\n\n');
+}
+
+/** Runs a check to the end, keeping what it yields on the way. */
+function run(checker: IncrementalChecker, text: string): { previews: Preview[]; findings: Finding[] } {
+  const previews: Preview[] = [];
+  const steps = checker.steps(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return { previews, findings: r.value };
+    if (r.value) previews.push(r.value);
+  }
+}
+
+describe('the preview of a long first check', () => {
+  const long = (PREVIEW_AFTER + PREVIEW_REST) / 1024 + 8;
+
+  it('gives once the findings of the first part, each as the whole check gives it', () => {
+    const text = book(long);
+    const { previews, findings } = run(new IncrementalChecker(base), text);
+    expect(previews).toHaveLength(1);
+    const [preview] = previews as [Preview];
+    expect(preview.end).toBeGreaterThanOrEqual(PREVIEW_AFTER);
+    expect(preview.end).toBeLessThan(text.length - PREVIEW_REST + 1);
+    // Every wrong "85%" before the preview's end, and nothing after it.
+    const before = findings.filter((f) => f.figure.span.end <= preview.end);
+    expect(before.filter((f) => f.verdict === 'wrong').length).toBeGreaterThan(100);
+    expect(preview.findings).toEqual(before);
+    expect(findings).toEqual(check(text, base));
+  });
+
+  it('leaves out a finding that an occasion word further on re-ranks', () => {
+    const text = book(long, DEMAND, MUNICH);
+    const whole = check(text, base);
+    const demand = whole.find((f) => f.figure.text.startsWith('25-year'));
+    // The Munich demand is the fact only because of the last paragraph.
+    expect(demand?.fact?.id).toBeDefined();
+    expect(check(`${DEMAND}\n\n${MUNICH}`, base).find((f) => f.figure.text.startsWith('25-year'))?.fact?.id).toBe(demand?.fact?.id);
+    expect(check(DEMAND, base).find((f) => f.figure.text.startsWith('25-year'))?.fact?.id).not.toBe(demand?.fact?.id);
+    const { previews, findings } = run(new IncrementalChecker(base), text);
+    expect(findings).toEqual(whole);
+    const [preview] = previews as [Preview];
+    expect(preview.findings.some((f) => f.figure.text.startsWith('25-year'))).toBe(false);
+    // The rest of its part is there, as the whole check gives it.
+    expect(preview.findings).toEqual(whole.filter((f) => f.figure.span.end <= preview.end && f !== demand));
+  });
+
+  it('is not given for a draft that is read quickly, nor for an edit of a long one', () => {
+    const checker = new IncrementalChecker(base);
+    expect(run(checker, book((PREVIEW_AFTER + PREVIEW_REST) / 1024 - 8)).previews).toHaveLength(0);
+    const text = book(long);
+    expect(run(checker, text).previews).toHaveLength(0); // most of it is new, but not all
+    const fresh = new IncrementalChecker(base);
+    expect(run(fresh, text).previews).toHaveLength(1);
+    const edited = text.replace('Report 40:', 'Report forty:');
+    const { previews, findings } = run(fresh, edited);
+    expect(previews).toHaveLength(0);
+    expect(findings).toEqual(check(edited, base));
+  });
+});
+
+describe('publishing a preview', () => {
+  const URI = 'file:///preview/book.md';
+  function setup() {
+    const published: PublishDiagnosticsParams[] = [];
+    const connection = { sendDiagnostics: async (p: PublishDiagnosticsParams) => { published.push(p); } } as unknown as Connection;
+    const docs = new Map<string, TextDocument>();
+    const documents = { get: (uri: string) => docs.get(uri), all: () => [...docs.values()] } as unknown as TextDocuments<TextDocument>;
+    const analysis = new Analysis(log, loadBundledFactBase);
+    const validator = new Validator(connection, documents, new SettingsStore(log, async () => ({})), analysis, log);
+    const put = (text: string, version = 1) => { const d = TextDocument.create(URI, 'markdown', version, text); docs.set(URI, d); return d; };
+    return { published, validator, analysis, put };
+  }
+  const text = book((PREVIEW_AFTER + PREVIEW_REST) / 1024 + 8);
+
+  it('publishes the first part, then all of it, under the same version', async () => {
+    const t = setup();
+    t.validator.opened(t.put(text));
+    await vi.waitFor(() => expect(t.published).toHaveLength(2), { timeout: 10_000 });
+    const [first, all] = t.published as [PublishDiagnosticsParams, PublishDiagnosticsParams];
+    expect([first.version, all.version]).toEqual([1, 1]);
+    expect(first.diagnostics.length).toBeGreaterThan(100);
+    expect(first.diagnostics.length).toBeLessThan(all.diagnostics.length);
+    // Nothing shown first is taken back or changed.
+    expect(all.diagnostics.slice(0, first.diagnostics.length)).toEqual(first.diagnostics);
+  });
+
+  it('does not hide diagnostics already shown: a draft read afresh for a new fact base is published once', async () => {
+    const t = setup();
+    t.validator.opened(t.put(text));
+    await vi.waitFor(() => expect(t.published).toHaveLength(2), { timeout: 10_000 });
+    t.analysis.setBase({ ...loadBundledFactBase() }); // another base object: every check starts afresh
+    t.validator.revalidateAll();
+    await vi.waitFor(() => expect(t.published).toHaveLength(3), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.published).toHaveLength(3);
+    expect(t.published[2]!.diagnostics).toEqual(t.published[1]!.diagnostics);
+  });
+});
