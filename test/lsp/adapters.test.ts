@@ -2,6 +2,7 @@
 // hover text and code actions on hand-made findings (so they do not depend on the matcher).
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { overSize } from '../../server/src/lsp/analysis';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { hoverText } from '../../server/src/lsp/hover';
@@ -127,5 +128,19 @@ describe('diagnostics and code actions', () => {
     });
     expect(only.map((a) => a.kind)).toEqual(['refactor.rewrite']);
     expect(only[0]!.title).toMatch(/^Cite source: /);
+  });
+});
+
+describe('the size guard', () => {
+  it('measures UTF-8 bytes, as the file has on disk, whatever the length alone suggests', () => {
+    expect(overSize('a'.repeat(1024), 1)).toBe(false);
+    expect(overSize('a'.repeat(1025), 1)).toBe(true);
+    // Cyrillic takes two bytes a letter, emoji four a pair, CJK three a character.
+    expect(overSize('д'.repeat(512), 1)).toBe(false);
+    expect(overSize('д'.repeat(513), 1)).toBe(true);
+    expect(overSize('😀'.repeat(256), 1)).toBe(false);
+    expect(overSize('😀'.repeat(257), 1)).toBe(true);
+    expect(overSize('中'.repeat(341), 1)).toBe(false);
+    expect(overSize('中'.repeat(342), 1)).toBe(true);
   });
 });
