@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/check';
-import { IncrementalChecker } from '../../server/src/core/incremental';
+import { IncrementalChecker, PREVIEW_AFTER, PREVIEW_REST, type Preview } from '../../server/src/core/incremental';
 import type { Finding } from '../../server/src/core/types';
 import { BASE, report, scaled, SEED } from './common';
 
 const DRAFTS = scaled(1500);
+const LONG_DRAFTS = scaled(40);
 
 const piece = fc.constantFrom(
   '\n', '\n\n', '\n\n\n', '\r\n', '\r\n\r\n', '\r', ' \n \n', '\t\n', '# Coalition of the Willing', '\n# Heading\n', '## Later\n\n',
@@ -51,4 +52,40 @@ describe('incremental checking of any arrangement', () => {
       report('arrangements (incremental = whole check)', counts);
     }
   }, 120_000 * Math.max(1, DRAFTS / 1500));
+});
+
+describe('the preview of a long draft of any arrangement', () => {
+  it('shows only findings the whole check gives, as it gives them, all before where the preview ends', () => {
+    const counts = { drafts: 0, checks: 0, findings: 0, mismatches: 0 };
+    // Distinct filler paragraphs between two random halves: the second half, read after the
+    // preview, may hold the occasion words that rank the facts of figures in the first.
+    const filler = (i: number) => `Report ${i}: Moscow holds about 85% of Donetsk, officials said. The brief ran to ${i + 2} pages.`;
+    const half = fc.array(fc.array(piece, { maxLength: 40 }), { minLength: 10, maxLength: 40 }).map((ps) => ps.map((p) => p.join('')).join('\n\n'));
+    try {
+      fc.assert(fc.property(half, half, (first, second) => {
+        let text = first;
+        let i = 0;
+        while (text.length < PREVIEW_AFTER + 4096) text += `\n\n${filler(i++)}`;
+        text += `\n\n${second}`;
+        while (text.length < PREVIEW_AFTER + PREVIEW_REST + 4096) text += `\n\n${filler(i++)}`;
+        counts.drafts++;
+        const previews: Preview[] = [];
+        const steps = new IncrementalChecker(BASE).steps(text);
+        let r = steps.next();
+        for (; !r.done; r = steps.next()) if (r.value) previews.push(r.value);
+        const whole = check(text, BASE);
+        counts.checks++;
+        counts.findings += whole.length;
+        expect(signature(r.value)).toEqual(signature(whole));
+        expect(previews).toHaveLength(1);
+        const [preview] = previews as [Preview];
+        const shown = new Map(whole.map((f) => [`${f.figure.span.start}-${f.figure.span.end}`, f]));
+        const wrong = preview.findings.filter((f) => f.figure.span.end > preview.end || JSON.stringify(f) !== JSON.stringify(shown.get(`${f.figure.span.start}-${f.figure.span.end}`)));
+        if (wrong.length) counts.mismatches++;
+        expect(wrong, JSON.stringify(text.slice(0, preview.end))).toEqual([]);
+      }), { seed: SEED, numRuns: LONG_DRAFTS });
+    } finally {
+      report('long arrangements (preview within the whole check)', counts);
+    }
+  }, 120_000 * Math.max(1, LONG_DRAFTS / 40));
 });
