@@ -8,7 +8,8 @@ import { IncrementalChecker, PREVIEW_AFTER, PREVIEW_REST, type Preview } from '.
 import type { Finding } from '../../server/src/core/types';
 import { Analysis } from '../../server/src/lsp/analysis';
 import type { Log } from '../../server/src/lsp/log';
-import { SettingsStore } from '../../server/src/lsp/settings';
+import { DEFAULT_SETTINGS, SettingsStore } from '../../server/src/lsp/settings';
+import { findingsOf, type Session } from '../../server/src/lsp/session';
 import { Validator } from '../../server/src/lsp/validation';
 
 const base = loadBundledFactBase();
@@ -89,13 +90,15 @@ describe('publishing a preview', () => {
   const URI = 'file:///preview/book.md';
   function setup() {
     const published: PublishDiagnosticsParams[] = [];
-    const connection = { sendDiagnostics: async (p: PublishDiagnosticsParams) => { published.push(p); } } as unknown as Connection;
+    const hooks: { onPublish?: (p: PublishDiagnosticsParams) => void } = {};
+    const connection = { sendDiagnostics: async (p: PublishDiagnosticsParams) => { published.push(p); hooks.onPublish?.(p); } } as unknown as Connection;
     const docs = new Map<string, TextDocument>();
     const documents = { get: (uri: string) => docs.get(uri), all: () => [...docs.values()] } as unknown as TextDocuments<TextDocument>;
     const analysis = new Analysis(log, loadBundledFactBase);
     const validator = new Validator(connection, documents, new SettingsStore(log, async () => ({})), analysis, log);
     const put = (text: string, version = 1) => { const d = TextDocument.create(URI, 'markdown', version, text); docs.set(URI, d); return d; };
-    return { published, validator, analysis, put };
+    const session = { documents, analysis } as unknown as Session;
+    return { published, validator, analysis, put, session, hooks };
   }
   const text = book((PREVIEW_AFTER + PREVIEW_REST) / 1024 + 8);
 
@@ -121,5 +124,39 @@ describe('publishing a preview', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(t.published).toHaveLength(3);
     expect(t.published[2]!.diagnostics).toEqual(t.published[1]!.diagnostics);
+  });
+
+  it('lets a request for the findings wait for the check without holding the message loop, and the preview still go out', async () => {
+    // The status bar asks as the draft opens; a hover or a code action may too.
+    const t = setup();
+    const long = book(600); // a check of many slices on any machine
+    const d = t.put(long);
+    t.validator.opened(d);
+    let ticks = 0;
+    let waiting = true;
+    const tick = () => { ticks++; if (waiting) setImmediate(tick); };
+    setImmediate(tick);
+    const found = await findingsOf(t.session, { doc: d, settings: DEFAULT_SETTINGS });
+    waiting = false;
+    // Finished at once, it would leave no turn to anything else.
+    expect(ticks).toBeGreaterThan(0);
+    expect(found).toEqual(check(long, base));
+    await vi.waitFor(() => expect(t.published).toHaveLength(2), { timeout: 10_000 });
+    expect(t.published[0]!.diagnostics.length).toBeLessThan(t.published[1]!.diagnostics.length);
+  });
+
+  it('answers null for a version a newer one overtook while it waited', async () => {
+    const t = setup();
+    const d1 = t.put(text);
+    let asked: Promise<unknown> | undefined;
+    // As the preview goes out, the validator's check of version 1 is under way.
+    t.hooks.onPublish = () => {
+      if (asked) return;
+      asked = findingsOf(t.session, { doc: d1, settings: DEFAULT_SETTINGS });
+      t.put(`${text}\n\nMore.`, 2);
+    };
+    t.validator.opened(d1);
+    await vi.waitFor(() => expect(asked).toBeDefined(), { timeout: 10_000 });
+    expect(await asked).toBeNull();
   });
 });

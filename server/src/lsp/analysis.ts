@@ -8,6 +8,13 @@ import type { NotCheckedReason } from './protocol';
 import type { DiagnosticReuse } from './diagnostics';
 import type { Settings } from './settings';
 
+/**
+ * A long check (a first check of a book-length draft takes ~200-400 ms) lets the server's other
+ * messages in about this often: hovers, other documents, newer versions.
+ */
+export const SLICE_MS = 10;
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Why a document is not checked, or null when it is. */
 export function notCheckedReason(doc: TextDocument, settings: Settings): Exclude<NotCheckedReason, 'not-open'> | null {
   if (!settings.enable) return 'disabled';
@@ -45,6 +52,8 @@ interface Cached {
 /** A check under way. */
 interface Running {
   uri: string;
+  /** The version checked, for the preview's positions. */
+  doc: TextDocument;
   version: number;
   reportUnsourced: boolean;
   checker: IncrementalChecker;
@@ -80,6 +89,11 @@ export class Analysis {
   private base: FactBase | undefined;
   /** Workspace facts that disagree with another layer's fact (see mergeFactBases). */
   private conflicts: ReadonlyMap<string, readonly Fact[]> = new Map();
+  /**
+   * Told of the preview a long first check yields (see Preview), whichever caller runs that part
+   * of it: the validator publishes it.
+   */
+  onPreview: ((doc: TextDocument, findings: Finding[]) => void) | undefined;
 
   constructor(private readonly log: Log, private readonly loadBase: () => FactBase) {}
 
@@ -126,6 +140,7 @@ export class Analysis {
     }
   }
 
+  /** The findings now, whatever it takes: a check under way is finished at once (tests, tools). */
   findings(doc: TextDocument, settings: Settings): Finding[] {
     // A check of this document paused halfway is finished first: the checker is shared.
     const paused = this.running.get(doc.uri);
@@ -137,16 +152,18 @@ export class Analysis {
   /**
    * The same findings, checked in slices of about `sliceMs` with `pause()` awaited between them,
    * so a long check (a first check of a book-length draft) does not hold up the server's other
-   * messages. Anything that needs the findings meanwhile (a hover) finishes the check at once.
-   * Null when the check was dropped (a new fact base, the document closed) and `wanted()` says
-   * the caller no longer needs it; otherwise it starts again. `preview` is given the findings of
-   * the first part of a long draft on the way, when this call runs that part (see Preview).
+   * messages. Whatever needs the findings meanwhile waits for it the same way (session.findingsOf),
+   * or, with findings(), finishes it at once. Null when the check was dropped (a new fact base, the document closed) and `wanted()` says
+   * the caller no longer needs it (also asked after waiting for another caller's check);
+   * otherwise it starts again.
    */
-  async findingsInSlices(doc: TextDocument, settings: Settings, pause: () => Promise<void>, sliceMs: number, wanted: () => boolean = () => true, preview?: (findings: Finding[]) => void): Promise<Finding[] | null> {
+  async findingsInSlices(doc: TextDocument, settings: Settings, pause: () => Promise<void>, sliceMs: number, wanted: () => boolean = () => true): Promise<Finding[] | null> {
     for (;;) {
       if (!wanted()) return null;
       // One check per document at a time: wait for the one another caller is running.
-      for (let r = this.running.get(doc.uri); r; r = this.running.get(doc.uri)) await r.done;
+      let waited = false;
+      for (let r = this.running.get(doc.uri); r; r = this.running.get(doc.uri)) { await r.done; waited = true; }
+      if (waited && !wanted()) return null;
       const hit = this.hit(doc, settings);
       if (hit) return hit.findings;
       const run = this.start(doc, settings);
@@ -157,7 +174,6 @@ export class Analysis {
         if (this.running.get(doc.uri) !== run) break;
         const step = this.step(run);
         if (step.done) return this.complete(run, step.value);
-        if (step.value && preview) preview(this.withConflicts(step.value.findings));
         if (performance.now() >= deadline) {
           await pause();
           deadline = performance.now() + sliceMs;
@@ -177,7 +193,7 @@ export class Analysis {
     const checker = before?.checker ?? new IncrementalChecker(this.factBase());
     let finished = () => {};
     const run: Running = {
-      uri: doc.uri, version: doc.version, reportUnsourced, checker, before, result: null,
+      uri: doc.uri, doc, version: doc.version, reportUnsourced, checker, before, result: null,
       steps: checker.steps(doc.getText(), { reportUnsourced }),
       done: new Promise<void>((resolve) => { finished = resolve; }),
       finished: () => finished(),
@@ -195,13 +211,16 @@ export class Analysis {
 
   /** A checker that threw halfway is in no state to be used again: it goes, and its cache entry. */
   private step(run: Running): IteratorResult<Preview | undefined, Finding[]> {
+    let step: IteratorResult<Preview | undefined, Finding[]>;
     try {
-      return run.steps.next();
+      step = run.steps.next();
     } catch (e) {
       if (this.cache.get(run.uri)?.checker === run.checker) this.cache.delete(run.uri);
       this.drop(run.uri);
       throw e;
     }
+    if (!step.done && step.value) this.onPreview?.(run.doc, this.withConflicts(step.value.findings));
+    return step;
   }
 
   private complete(run: Running, raw: Finding[]): Finding[] {

@@ -15,7 +15,7 @@ import type {
   FindingsSummary,
 } from './protocol';
 import { citationEdit, factSummaries, findingsSummary } from './requests';
-import { target, type Session } from './session';
+import { findingsOf, target, type Session } from './session';
 import { citationStyleFor } from './settings';
 
 // Request handlers: each resolves the document and its settings, asks the analysis for the
@@ -24,7 +24,8 @@ import { citationStyleFor } from './settings';
 export async function onHover(session: Session, params: HoverParams): Promise<Hover | null> {
   const t = await target(session, params.textDocument.uri);
   if (!t.ok) return null;
-  const finding = findingAt(session.analysis.findings(t.doc, t.settings), t.doc.offsetAt(params.position));
+  const findings = await findingsOf(session, t);
+  const finding = findings && findingAt(findings, t.doc.offsetAt(params.position));
   if (!finding) return null;
   const md = session.client.hoverMarkdown;
   const value = hoverText(md ? markdown : plaintext, session.analysis.factBase(), finding, finding.fact ? session.analysis.conflictsOf(finding.fact.id) : []);
@@ -38,7 +39,8 @@ export async function onHover(session: Session, params: HoverParams): Promise<Ho
 export async function onCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
   const t = await target(session, params.textDocument.uri);
   if (!t.ok) return [];
-  const findings = session.analysis.findings(t.doc, t.settings);
+  const findings = await findingsOf(session, t);
+  if (!findings) return [];
   const marks = session.checked ? markCheckedActions({
     doc: t.doc, range: rangeToSpan(t.doc, params.range), findings, store: session.checked, sent: params.context?.diagnostics ?? [],
     documentChanges: session.client.documentChanges, createFiles: session.client.createFiles,
@@ -58,9 +60,13 @@ export async function onCodeAction(session: Session, params: CodeActionParams): 
 
 export async function onFindings(session: Session, params: FindingsParams): Promise<FindingsSummary> {
   const uri = typeof params?.uri === 'string' ? params.uri : '';
-  const t = await target(session, uri);
-  if (!t.ok) return findingsSummary(uri, t.doc?.version ?? null, t.reason);
-  return findingsSummary(uri, t.doc.version, session.analysis.findings(t.doc, t.settings));
+  // The status bar asks as a draft opens: it waits for the check rather than hurry it along.
+  for (;;) {
+    const t = await target(session, uri);
+    if (!t.ok) return findingsSummary(uri, t.doc?.version ?? null, t.reason);
+    const findings = await findingsOf(session, t);
+    if (findings) return findingsSummary(uri, t.doc.version, findings);
+  }
 }
 
 export function onFacts(session: Session, params: FactsParams | null | undefined): FactSummary[] {
@@ -99,7 +105,8 @@ export async function onCheckText(session: Session, params: CheckTextParams): Pr
 export async function onFactAt(session: Session, params: FactAtParams): Promise<FactAtResult | null> {
   const t = await target(session, params.uri);
   if (!t.ok) return null;
-  const f = findingAt(session.analysis.findings(t.doc, t.settings), t.doc.offsetAt(params.position));
+  const findings = await findingsOf(session, t);
+  const f = findings && findingAt(findings, t.doc.offsetAt(params.position));
   return f?.fact ? { factId: f.fact.id, verdict: f.verdict, range: spanToRange(t.doc, f.figure.span) } : null;
 }
 

@@ -1,7 +1,8 @@
 import type { Connection, Range, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { notCheckedReason, type Analysis } from './analysis';
+import { nextTurn, notCheckedReason, SLICE_MS, type Analysis } from './analysis';
 import type { ClientFeatures } from './capabilities';
+import type { Finding } from '../core/types';
 import type { CheckedStore } from '../workspace/checkedStore';
 import type { Log } from './log';
 import type { FactFileSummary, NotCheckedReason } from './protocol';
@@ -42,4 +43,14 @@ export async function target(session: Session, uri: string): Promise<Target> {
   // The settings round trip is async: answer for the version the handler will now read.
   const now = session.documents.get(uri) ?? doc;
   return reason ? { ok: false, reason, doc: now } : { ok: true, doc: now, settings };
+}
+
+/**
+ * The findings of the target's version, without holding the message loop: a check under way
+ * (the first check of a long draft) is waited for, else one runs in slices. Null when a newer
+ * version came in meanwhile; the editor asks again about that one.
+ */
+export function findingsOf(session: Session, t: { doc: TextDocument; settings: Settings }): Promise<Finding[] | null> {
+  const { doc, settings } = t;
+  return session.analysis.findingsInSlices(doc, settings, nextTurn, SLICE_MS, () => session.documents.get(doc.uri)?.version === doc.version);
 }

@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types';
-import { notCheckedReason, sizeKB, type Analysis } from './analysis';
+import { nextTurn, notCheckedReason, sizeKB, SLICE_MS, type Analysis } from './analysis';
 import { toDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { describeError, type Log } from './log';
 import { DEFAULT_SETTINGS, type SettingsStore } from './settings';
@@ -13,12 +13,6 @@ import { DEFAULT_SETTINGS, type SettingsStore } from './settings';
  */
 export const DEBOUNCE_MS = DEFAULT_SETTINGS.checkDelayMs;
 
-/**
- * A long check (a first check of a book-length draft takes ~200 ms) lets the server's other
- * messages in about this often: hovers, other documents, newer versions.
- */
-export const SLICE_MS = 10;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
 
@@ -50,7 +44,21 @@ export class Validator {
     private readonly log: Log,
     /** Replaces factdesk.checkDelayMs (tests). */
     private readonly delayOverride?: number,
-  ) {}
+  ) {
+    analysis.onPreview = (doc, findings) => this.preview(doc, findings);
+  }
+
+  /**
+   * The top of a long draft opened afresh is shown before the rest is read. Never over
+   * diagnostics already shown (a long draft re-read for a new fact base): they would blink.
+   */
+  private preview(doc: TextDocument, findings: Finding[]): void {
+    const { uri, version } = doc;
+    if (this.skip(uri) || this.showing.has(uri) || !this.current(uri, version)) return;
+    const settings = this.settings.known(uri);
+    if (notCheckedReason(doc, settings)) return;
+    void this.publish(uri, version, toDiagnostics(doc, findings, settings, this.checked(doc)));
+  }
 
   opened(doc: TextDocument): void {
     if (this.skip(doc.uri)) return;
@@ -131,13 +139,7 @@ export class Validator {
       if (reason === 'too-large') diagnostics = [tooLargeDiagnostic(sizeKB(doc), settings)];
       else if (reason) diagnostics = [];
       else {
-        // The top of a long draft opened afresh is shown before the rest is read. Never over
-        // diagnostics already shown (a long draft re-read for a new fact base): they would blink.
-        const preview = (found: Finding[]) => {
-          if (this.showing.has(uri) || !this.current(uri, version)) return;
-          void this.publish(uri, version, toDiagnostics(doc, found, settings, this.checked(doc)));
-        };
-        const findings = await this.analysis.findingsInSlices(doc, settings, nextTurn, SLICE_MS, () => this.documents.get(uri) !== undefined, preview);
+        const findings = await this.analysis.findingsInSlices(doc, settings, nextTurn, SLICE_MS, () => this.documents.get(uri) !== undefined);
         if (!findings || !this.current(uri, version)) return; // closed, or a newer version came in meanwhile
         diagnostics = toDiagnostics(doc, findings, settings, this.checked(doc), this.analysis.diagnosticReuse(doc));
       }
