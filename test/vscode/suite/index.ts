@@ -265,6 +265,31 @@ test('Check All Drafts in Workspace reports drafts that are not open', async () 
   }
 }, 60_000);
 
+test('a long draft shows its top\'s diagnostics first, then all of them', async () => {
+  // Distinct paragraphs, so each is read; some 190 KB, over the preview's 128 KB.
+  const paragraphs = Array.from({ length: 2000 }, (_, i) => `Report ${i}: Moscow holds about 85% of Donetsk, officials said. The brief ran to ${i + 2} pages.`);
+  const uri = file('long-draft.md');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(paragraphs.join('\n\n')));
+  const counts: number[] = [];
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (e.uris.some((u) => u.toString() === uri.toString())) counts.push(factDeskDiagnostics(uri).length);
+  });
+  try {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    // Asked meanwhile, as a reporter would (the status bar asks for its count too).
+    void codeActions(uri, new vscode.Range(0, 0, 0, 5));
+    await waitFor('all 2,000 wrong figures flagged', () => factDeskDiagnostics(uri).length === paragraphs.length, 30_000);
+    assert.ok(counts.some((n) => n > 0 && n < paragraphs.length), `the top first, then all (diagnostic counts seen: ${counts.join(', ')})`);
+    assert.ok(factDeskDiagnostics(uri).some((d) => d.range.start.line === 0), 'the first paragraph is flagged');
+    say(`      long draft: diagnostics ${counts.join(' -> ')}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    void editor;
+  } finally {
+    sub.dispose();
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  }
+}, 60_000);
+
 test('Restart Server brings diagnostics back', async () => {
   const doc = (await open('wire.draft')).document;
   const ok = await vscode.commands.executeCommand<boolean>('factdesk.restartServer');
