@@ -7,7 +7,7 @@ import { check } from '../../server/src/core/check';
 import { parseFactBase } from '../../server/src/core/facts/parse';
 import type { FactBase, Finding } from '../../server/src/core/types';
 import { bundledRaw, syntheticBase } from './facts';
-import { median } from './measure';
+import { floorPass, median } from './measure';
 
 export interface CheckWorkerData {
   /** Facts in the base; 0 for the bundled base. */
@@ -27,6 +27,14 @@ export interface CheckWorkerData {
    */
   pairDraft?: string;
 }
+
+/**
+ * For the bundled base: the same draft's check and the floor (floorPass) in
+ * alternating runs. Measured apart, the floor moved by 2× between runs of the bench on one
+ * machine (the ratio read 62× in one and 128× in the next); side by side, the two move together.
+ */
+export interface FloorPairedResult { draft: string; checkMs: number; floorMs: number; n: number }
+
 
 /** Median check times of one draft against this base and the bundled one, runs alternating. */
 export interface PairedResult { draft: string; ms: number; bundledMs: number; n: number }
@@ -55,6 +63,7 @@ export type CheckWorkerMsg =
   | { type: 'run-end'; draft: string }
   | { type: 'cell'; cell: CellResult }
   | { type: 'paired'; paired: PairedResult }
+  | { type: 'floorPaired'; floorPaired: FloorPairedResult }
   | { type: 'done' };
 
 const post = (m: CheckWorkerMsg) => parentPort!.postMessage(m);
@@ -141,7 +150,26 @@ function main(): void {
   // Only a draft that checks quickly against this base is paired: the runs are not capped.
   const pair = d.facts ? d.drafts.find((x) => x.name === d.pairDraft && (quick.get(x.name) ?? Infinity) < 100) : undefined;
   if (pair) paired(pair, base, d.budgetMs, d.maxRuns);
+  const withFloor = d.facts ? undefined : d.drafts.find((x) => x.name === d.pairDraft);
+  if (withFloor) pairedWithFloor(withFloor, base, d.budgetMs, d.maxRuns);
   post({ type: 'done' });
+}
+
+function pairedWithFloor(draft: { name: string; text: string }, base: FactBase, budgetMs: number, maxRuns: number): void {
+  const texts = [draft.text, `${draft.text}\n`];
+  // Each floor time is a batch of passes, so the timer's resolution does not count.
+  let k = 1;
+  for (let s = performance.now(); performance.now() - s < 1; k *= 2) { s = performance.now(); for (let i = 0; i < k; i++) floorPass(draft.text); }
+  const floorBatch = (text: string) => { const s = performance.now(); for (let i = 0; i < k; i++) floorPass(text); return (performance.now() - s) / k; };
+  const time = (text: string) => { const s = performance.now(); check(text, base); return performance.now() - s; };
+  for (let i = 0; i < 20; i++) { time(texts[i & 1]!); floorBatch(texts[i & 1]!); }
+  const xs: number[] = [], fs: number[] = [];
+  const start = performance.now();
+  while (xs.length < maxRuns && (xs.length < 3 || performance.now() - start < budgetMs)) {
+    const text = texts[xs.length & 1]!;
+    if (xs.length & 2) { fs.push(floorBatch(text)); xs.push(time(text)); } else { xs.push(time(text)); fs.push(floorBatch(text)); }
+  }
+  post({ type: 'floorPaired', floorPaired: { draft: draft.name, checkMs: median(xs), floorMs: median(fs), n: xs.length } });
 }
 
 function paired(draft: { name: string; text: string }, base: FactBase, budgetMs: number, maxRuns: number): void {

@@ -103,3 +103,11 @@ export const fmtRatio = (x: number | null | undefined): string => {
   if (x >= 10) return `${x.toFixed(1)}×`;
   return `${x.toFixed(2)}×`;
 };
+
+/** The floor of issue #6: one pass of a single digit-finding regex over the text. */
+export function floorPass(text: string): number {
+  const re = /\d+/g;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
