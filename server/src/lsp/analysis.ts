@@ -152,10 +152,10 @@ export class Analysis {
   /**
    * The same findings, checked in slices of about `sliceMs` with `pause()` awaited between them,
    * so a long check (a first check of a book-length draft) does not hold up the server's other
-   * messages. Whatever needs the findings meanwhile waits for it the same way (session.findingsOf),
-   * or, with findings(), finishes it at once. Null when the check was dropped (a new fact base, the document closed) and `wanted()` says
-   * the caller no longer needs it (also asked after waiting for another caller's check);
-   * otherwise it starts again.
+   * messages. Whatever needs the findings meanwhile waits for it the same way
+   * (session.findingsOf), or, with findings(), finishes it at once. Null when the check was
+   * dropped (a new fact base, the document closed) and `wanted()` says the caller no longer needs
+   * it (also asked after waiting for another caller's check); otherwise it starts again.
    */
   async findingsInSlices(doc: TextDocument, settings: Settings, pause: () => Promise<void>, sliceMs: number, wanted: () => boolean = () => true): Promise<Finding[] | null> {
     for (;;) {

@@ -13,7 +13,6 @@ import { DEFAULT_SETTINGS, type SettingsStore } from './settings';
  */
 export const DEBOUNCE_MS = DEFAULT_SETTINGS.checkDelayMs;
 
-
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
 
 /**
