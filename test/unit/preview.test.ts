@@ -84,6 +84,16 @@ describe('the preview of a long first check', () => {
     expect(previews).toHaveLength(0);
     expect(findings).toEqual(check(edited, base));
   });
+
+  it('is given for a long text pasted over all of a short one, which is read afresh', () => {
+    const checker = new IncrementalChecker(base);
+    run(checker, 'Notes for the story.\n\nMore notes.');
+    const text = book(long);
+    const { previews, findings } = run(checker, text);
+    expect(previews).toHaveLength(1);
+    expect(previews[0]!.findings).toEqual(findings.filter((f) => f.figure.span.end <= previews[0]!.end));
+    expect(findings).toEqual(check(text, base));
+  });
 });
 
 describe('publishing a preview', () => {

@@ -311,9 +311,13 @@ export interface Preview {
 export const PREVIEW_AFTER = 32 * 1024;
 export const PREVIEW_REST = 96 * 1024;
 
-/** A preview is worth giving when the check reads all of a long draft afresh. */
+/**
+ * A preview is worth giving when the check reads all of a long draft afresh: a first check, or a
+ * long text pasted over all of a short one (a wire story into a new draft). Where any chunk is
+ * kept from the last version, an edit is being checked, and a preview would leave its findings out.
+ */
 const previewDue = (chunks: readonly Chunk[], old: ReadonlyArray<ChunkState | undefined>): boolean =>
-  old.length === 0 && (chunks.at(-1)?.end ?? 0) >= PREVIEW_AFTER + PREVIEW_REST;
+  (chunks.at(-1)?.end ?? 0) >= PREVIEW_AFTER + PREVIEW_REST && !old.some((o) => o !== undefined);
 
 /**
  * What a chunk is to the chunks around it, as segment() reads the whole draft: a list item with
