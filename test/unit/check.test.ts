@@ -191,6 +191,17 @@ describe('check: messages and replacements', () => {
     expect(findingAt(check(text, base), text, '7 January')!.replacements.map((r) => r.newText)).toEqual(['6 January']);
   });
 
+  it('checks a date that ends its sentence on its own, and fixes only the date', () => {
+    // The date used to take the next sentence's "20" for its hour: "January 7, 2026. 20" matched
+    // no fact, and the wrong day went unflagged.
+    for (const text of ['The Coalition of the Willing met in Paris on January 7, 2026. 20 leaders came.', 'The Coalition of the Willing met in Paris on January 7, 2026.\n20 leaders came.']) {
+      const f = findingAt(check(text, base), text, 'January 7, 2026');
+      expect(f?.verdict).toBe('wrong');
+      expect(f!.figure.text).toBe('January 7, 2026');
+      expect(f!.replacements.map((r) => [text.slice(r.span.start, r.span.end), r.newText])).toEqual([['January 7, 2026', 'January 6, 2026']]);
+    }
+  });
+
   it('offers the party\'s own figures for a misattributed duration', () => {
     const text = 'After meeting Trump at Mar-a-Lago, Zelensky said in an audio message that he wants a 15-year guarantee.';
     const f = findingAt(check(text, base), text, '15-year')!;

@@ -260,6 +260,15 @@ const exact: Array<[string, string[]]> = [
   // No figure reaches across a blank line: not a year's short form, not a date.
   ['The accords of 2014\n\nand ’15 collapsed.', ['2014', '15']],
   ['They met on January 6\n\n20 countries came.', ['January 6', '20 countries']],
+  // Nor does a date reach into the next sentence, or take a bare number after its year for the
+  // hour: the number is the next figure.
+  ['They met on January 6, 2026. 20 people came.', ['January 6, 2026', '20 people']],
+  ['They met on January 6, 2026.\r\n20-point plan talks went on.', ['January 6, 2026', '20-point']],
+  ['They met on January 6.\n20 people came.', ['January 6', '20 people']],
+  ['Was it January 6? 20 people said yes.', ['January 6', '20 people']],
+  ['They met on January 6, 2026\n20 people came.', ['January 6, 2026', '20 people']],
+  ['They met on January 6 2026, 20 soldiers came.', ['January 6 2026', '20 soldiers']],
+  ['Talks opened Jan. 6, 2026, at 10:30 a.m. 20 people came.', ['Jan. 6, 2026', '20 people']],
   ['Accords were signed in 2014 and 2016, then dropped.', ['2014', '2016']],
   ['From 2014 to 2016 it held.', ['2014', '2016']],
   ['The tally was 311 to 12.', ['311', '12']],

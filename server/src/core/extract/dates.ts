@@ -23,6 +23,7 @@ const MAX_WINDOW = 240;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 const LEADING = /^(?:(?:on|the|of|from|between|since|until|till|by|in)\s+|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)/i;
 const TIME_TAIL = /\s*,?\s*(?:\bat\b|@|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b|\bmorning\b|\bafternoon\b|\bevening\b|\bnight\b)/i;
+const BARE_NUMBER_AFTER_YEAR = /(?<=\d{4})[.,]?\s+\d{1,2}$/;
 const RANGE_LINK = /\s*(?:\u2013|\u2014|-|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b)\s*/i;
 
 const CAPITAL_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
@@ -40,6 +41,20 @@ const isMonth = (doc: Doc, i: number): boolean => {
   const ch = doc.text.charCodeAt(t.start);
   return ch >= 65 && ch <= 90 && t.kind === 'word' && MONTHS.has(t.low);
 };
+
+/**
+ * Token k ends a sentence within a date's reach: "!" or "?", or a full stop right after a number
+ * and before a space ("2026. 20"). After a word it may be an abbreviation ("Jan. 6", "a.m.").
+ */
+function endsSentence(doc: Doc, k: number): boolean {
+  const t = doc.toks[k];
+  if (!t || t.kind !== 'punct') return false;
+  if (t.low === '!' || t.low === '?') return true;
+  if (t.low !== '.' || t.space) return false;
+  const before = doc.toks[k - 1];
+  const after = doc.toks[k + 1];
+  return !!before && before.kind === 'num' && (!after || after.space);
+}
 
 function valueOf(c: ParsedComponents): FigureValue | null {
   if (!c.isCertain('month')) return null;
@@ -96,6 +111,10 @@ function fromResult(r: Parsed, offset: number): { cands: Cand[]; claim: [number,
     text = text.slice(m[0].length);
     start += m[0].length;
   }
+  // "January 6, 2026\n20 people": chrono takes a bare number after the year for the hour. It
+  // is the next figure, and is not the date's to claim.
+  const bare = BARE_NUMBER_AFTER_YEAR.exec(text);
+  if (bare) text = text.slice(0, bare.index);
   const claimEnd = start + text.length;
   const tail = TIME_TAIL.exec(text);
   if (tail && tail.index > 0) text = text.slice(0, tail.index);
@@ -127,12 +146,14 @@ export function findDates(doc: Doc): DateHit[] {
   const windows: Array<[number, number]> = [];
   for (let i = 0; i < toks.length; i++) {
     if (!isMonth(doc, i)) continue;
-    // Within the paragraph: chrono would read "on January 6" and the "20" that opens the next
-    // paragraph as one date, and no figure crosses a blank line.
+    // Within the paragraph and the sentence: chrono reads "on January 6, 2026. 20 people came" as
+    // one date (the 20 a time of day), which took the figure of the next sentence and would
+    // have a fix replace it; a blank line stops it the same way ("on January 6" and a "20"
+    // opening the next paragraph).
     let from = i;
-    while (from > 0 && from > i - BEFORE_TOKENS && !toks[from]!.para) from--;
+    while (from > 0 && from > i - BEFORE_TOKENS && !toks[from]!.para && !endsSentence(doc, from - 1)) from--;
     let to = i;
-    while (to + 1 < toks.length && to < i + AFTER_TOKENS && !toks[to + 1]!.para) to++;
+    while (to + 1 < toks.length && to < i + AFTER_TOKENS && !toks[to + 1]!.para && !endsSentence(doc, to + 1)) to++;
     const a = toks[from]!.start;
     const b = toks[to]!.end;
     const last = windows[windows.length - 1];
