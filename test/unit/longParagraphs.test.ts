@@ -65,6 +65,23 @@ describe('a long paragraph', () => {
     expect(segment(`${filler}It ended.\nofficials said 30 countries took part\n${filler}`).blocks).toHaveLength(2);
   });
 
+  it('is not cut before a line that would open a list if read on its own', () => {
+    // "2014. The talks…" goes on with the paragraph (only a bullet or "1." starts a list inside
+    // one), but the editor reads a part on its own, where it would be a list item, and the
+    // figures after it would be read under the part before as a lead-in.
+    const line = 'The coalition met again in Paris and the talks went on for hours.\n';
+    // Just short of the length at which a cut is due: the line after the next one would be cut.
+    const filler = line.repeat(Math.floor((MAX_PARAGRAPH_CHARS - 10) / line.length));
+    // "250,000" makes the point a decimal mark: "800.000 troops" are 800, which the Ukrainian
+    // military's 800,000 contradicts if the part before were read as a lead-in naming it.
+    const t = `${filler}Ukraine's military held the line along the front for another week, officials said.\n2014. In all, 800.000 troops came.\nMore talks.\n${filler}Some 250,000 people marched.`;
+    const blocks = segment(t).blocks;
+    expect(blocks.every((b) => b.kind === 'paragraph')).toBe(true);
+    expect(blocks.some((b) => t.startsWith('2014.', b.start))).toBe(false);
+    expect(blocks.some((b) => t.startsWith('More talks.', b.start))).toBe(true);
+    expect(signature(new IncrementalChecker(base).check(t))).toEqual(signature(check(t, base)));
+  });
+
   it('cuts a long list item or quote too, where its lines go on without a marker', () => {
     // Wrapped text puts "2014. The talks…" at a line start: the list item takes in every line after it.
     const body = longParagraph(2 * MAX_PARAGRAPH_CHARS);

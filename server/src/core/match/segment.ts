@@ -183,9 +183,11 @@ function blocksOf(text: string, withSentences: boolean): Segmented {
       state.open = { kind: 'list-item', start: line.start + m[0].length, end: line.end, leadIn };
     } else if ((m = QUOTE.exec(t))) {
       if (state.open?.kind !== 'quote') { close(); state.open = { kind: 'quote', start: line.start + m[0].length, end: line.end, leadIn: null }; } else state.open.end = line.end;
-    } else if (state.open && state.open.kind !== 'heading' && state.open.end - state.open.start >= MAX_PARAGRAPH_CHARS && endsSentence(text, state.open.start, state.open.end)) {
+    } else if (state.open && state.open.kind !== 'heading' && state.open.end - state.open.start >= MAX_PARAGRAPH_CHARS && endsSentence(text, state.open.start, state.open.end) && !LIST_ITEM.test(t)) {
       // A list item or a quote takes in every unmarked line after it: a long one goes on as
-      // paragraph parts too.
+      // paragraph parts too. Never before a line like "2014. The talks…": it goes on with the
+      // paragraph here, but would open a list as the first line of a part read on its own (the
+      // editor reads parts so), and the figures after it would be read under a lead-in.
       close();
       state.open = { kind: 'paragraph', start: line.start, end: line.end, leadIn: null, cut: true };
     } else if (state.open && state.open.kind !== 'heading') {
