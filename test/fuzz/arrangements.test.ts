@@ -8,10 +8,11 @@ import fc from 'fast-check';
 import { check } from '../../server/src/core/check';
 import { IncrementalChecker, PREVIEW_AFTER, PREVIEW_REST, type Preview } from '../../server/src/core/incremental';
 import type { Finding } from '../../server/src/core/types';
-import { BASE, report, scaled, SEED } from './common';
+import { BASE, FIGURE_SENTENCES, report, scaled, SEED } from './common';
 
 const DRAFTS = scaled(1500);
 const LONG_DRAFTS = scaled(40);
+const WRAPPED_DRAFTS = scaled(60);
 
 const piece = fc.constantFrom(
   '\n', '\n\n', '\n\n\n', '\r\n', '\r\n\r\n', '\r', ' \n \n', '\t\n', '# Coalition of the Willing', '\n# Heading\n', '## Later\n\n',
@@ -88,4 +89,57 @@ describe('the preview of a long draft of any arrangement', () => {
       report('long arrangements (preview within the whole check)', counts);
     }
   }, 120_000 * Math.max(1, LONG_DRAFTS / 40));
+});
+
+// Words of prose, no line breaks: wrapped into lines, they make paragraphs longer than the 4 KB at
+// which a paragraph is cut (segment.ts, MAX_PARAGRAPH_CHARS), as text pasted from a PDF is.
+const inline = fc.constantFrom(
+  'Russia holds about 85% of Donetsk', ' 99% of Luhansk', ' Donetsk region’s', ' 250,000 people', ' 800.000 troops', ' 1,000',
+  ' on January 6', ', 2026', ' the Coalition of the Willing has 35 countries', ' Zelensky', '.', '!', ' demanded a 25-year guarantee',
+  ' offered a 15-year guarantee', ' at the Munich Security Conference', ' in an audio message', ' He wants 30, 40, 50 years', ' 2014',
+  ' and ’15', '–16', ' he said', ' 20-point plan', ' 1994 Budapest Memorandum', ' thousands of troops', ' 1990s', ' U.S.', '“', '”',
+  ' (', ')', ' — ', ';', ':', ' in January', '. 2026 was', ' - ', ' # of', ' 1. ', ' > ', ' more than', ' nearly', ' people',
+  ' met in Paris on January 7, 2026.', ' 20 leaders came.', ' on Jan. 6', ' at 10:30 a.m.',
+  ...FIGURE_SENTENCES.map((t) => ` ${t}`),
+);
+/** Breaks a line at the first space after `width` characters, as a PDF's lines break. */
+function wrap(text: string, width: number, nl: string): string {
+  let out = '';
+  let column = 0;
+  for (const ch of text) {
+    if (ch === ' ' && column >= width) { out += nl; column = 0; continue; }
+    out += ch;
+    column++;
+  }
+  return out;
+}
+
+describe('incremental checking of long wrapped paragraphs', () => {
+  it('gives the findings of a whole check where paragraphs are cut for length, first and after each edit', () => {
+    const counts = { drafts: 0, checks: 0, findings: 0, mismatches: 0 };
+    const paragraph = fc.array(inline, { minLength: 200, maxLength: 700 }).map((ps) => ps.join('').trim());
+    try {
+      fc.assert(fc.property(fc.array(paragraph, { minLength: 1, maxLength: 3 }), fc.integer({ min: 40, max: 120 }), fc.constantFrom('\n', '\r\n'),
+        fc.array(editArb, { minLength: 3, maxLength: 3 }), (paragraphs, width, nl, edits) => {
+          let text = paragraphs.map((p) => wrap(p, width, nl)).join(nl + nl);
+          const checker = new IncrementalChecker(BASE);
+          counts.drafts++;
+          for (let e = 0; e <= edits.length; e++) {
+            if (e > 0) {
+              const { at, insert, len } = edits[e - 1]!;
+              const from = at % (text.length + 1);
+              text = insert !== null ? text.slice(0, from) + insert + text.slice(from) : text.slice(0, from) + text.slice(Math.min(text.length, from + len));
+            }
+            const whole = signature(check(text, BASE));
+            counts.checks++;
+            counts.findings += whole.length;
+            const incremental = signature(checker.check(text));
+            if (JSON.stringify(incremental) !== JSON.stringify(whole)) counts.mismatches++;
+            expect(incremental, JSON.stringify(text)).toEqual(whole);
+          }
+        }), { seed: SEED, numRuns: WRAPPED_DRAFTS, endOnFailure: true });
+    } finally {
+      report('long wrapped paragraphs (incremental = whole check)', counts);
+    }
+  }, 120_000 * Math.max(1, WRAPPED_DRAFTS / 60));
 });
