@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { overSize } from '../../server/src/lsp/analysis';
-import { codeActions } from '../../server/src/lsp/codeActions';
+import { codeActions, MAX_ACTION_FIGURES } from '../../server/src/lsp/codeActions';
 import { toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { hoverText } from '../../server/src/lsp/hover';
 import { escapeMarkdown, markdown, plaintext } from '../../server/src/lsp/markup';
@@ -128,6 +128,27 @@ describe('diagnostics and code actions', () => {
     });
     expect(only.map((a) => a.kind)).toEqual(['refactor.rewrite']);
     expect(only[0]!.title).toMatch(/^Cite source: /);
+  });
+});
+
+describe('code actions over a long selection', () => {
+  it('are made for the first MAX_ACTION_FIGURES figures in it, not for every one', () => {
+    const line = 'Officials say 71% of the zone is held.\n';
+    const long = TextDocument.create('file:///desk/long.md', 'markdown', 1, line.repeat(MAX_ACTION_FIGURES + 50));
+    const findings = Array.from({ length: MAX_ACTION_FIGURES + 50 }, (_, i) => {
+      const by = i * line.length;
+      const s = { start: wrong.figure.span.start + by, end: wrong.figure.span.end + by };
+      return { ...wrong, figure: { ...wrong.figure, span: s, valueSpan: { start: s.start, end: s.start + 2 } }, replacements: wrong.replacements.map((r) => ({ ...r, span: s })) };
+    });
+    const all = { start: { line: 0, character: 0 }, end: long.positionAt(long.getText().length) };
+    const actions = codeActions({
+      doc: long, params: { textDocument: { uri: long.uri }, range: all, context: { diagnostics: [] } },
+      findings, base, settings: DEFAULT_SETTINGS, style: 'footnote', edit: { documentChanges: true },
+    });
+    const lines = new Set(actions.filter((a) => a.kind === 'quickfix' && a.title.startsWith('Replace')).map((a) => a.edit!.documentChanges![0]! as { edits: Array<{ range: { start: { line: number } } }> }).map((e) => e.edits[0]!.range.start.line));
+    expect(lines.size).toBe(MAX_ACTION_FIGURES);
+    expect(lines.has(0)).toBe(true);
+    expect(lines.has(MAX_ACTION_FIGURES)).toBe(false);
   });
 });
 

@@ -62,6 +62,14 @@ describe('sentenceEnd', () => {
     expect(text.slice(0, r.insertAt)).toBe('It holds 64%.[^a][^b]');
   });
 
+  it('ends at the figure\'s line when no sentence end comes within 2,000 characters', () => {
+    // A table pasted as lines: read on to the end, every figure's citation scanned the whole rest.
+    const text = 'Donetsk | about 85% | Luhansk | 99%\n'.repeat(200);
+    expect(endAfter(text, '85%')).toBe('Donetsk | about 85% | Luhansk | 99%');
+    // Within reach, a wrapped sentence still ends where it ends.
+    expect(endAfter('A line that wraps\nholds 64% of it\nand ends here. Next.', '64%')).toBe('A line that wraps\nholds 64% of it\nand ends here.');
+  });
+
   it('is linear and safe on long unpunctuated input', () => {
     const text = `${'9'.repeat(200_000)} of the region`;
     const t0 = performance.now();

@@ -49,6 +49,14 @@ export interface CodeActionInput {
 }
 
 /**
+ * Actions are made for at most this many figures per request, the first in the range. An editor
+ * asks about the cursor or a selection; a selection of a whole book-length draft (tens of
+ * thousands of figures, each citation planned to the end of its sentence) held the server for
+ * minutes, for a menu nobody could read.
+ */
+export const MAX_ACTION_FIGURES = 100;
+
+/**
  * For the figures under the range: "Replace with the sourced figure" for wrong ones (the
  * checker's preferred replacement marked preferred), and a citation for every figure tied to a
  * fact: a quick fix next to a wrong figure's replacement, a rewrite ("Cite source") on a right one.
@@ -62,9 +70,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   const replaceActions: CodeAction[] = [];
   const citeActions: CodeAction[] = [];
   const seenCitations = new Set<string>();
+  let figures = 0;
 
   for (const f of findings) {
     if (!f.fact || f.verdict === 'unsourced' || !touches(f.figure.span, range)) continue;
+    if (++figures > MAX_ACTION_FIGURES) break;
     const diagnostic = diagnosticFor(doc, f, settings, sent);
     if (f.verdict === 'wrong') {
       const ordered = [...f.replacements].sort((a, b) => Number(b.preferred) - Number(a.preferred));

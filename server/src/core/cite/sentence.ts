@@ -5,6 +5,7 @@ import type { Span } from '../types';
 // language server, the CLI and tests alike.
 
 const TERMINALS = new Set(['.', '!', '?', '…']);
+const MAX_SENTENCE_CHARS = 2000;
 // Closing quotes, brackets and Markdown emphasis that belong to the sentence they close.
 const CLOSERS = new Set(['"', '\'', '”', '’', '»', ')', ']', '*', '_']);
 // A period after these does not end a sentence ("Jan. 6", "Gen. Syrskyi", "approx. 200").
@@ -84,7 +85,7 @@ export interface SentenceEnd {
   insertAt: number;
 }
 
-/** Finds the end of the sentence holding `span`. Linear in the distance to that end. */
+/** Finds the end of the sentence holding `span`. Linear in the distance to that end, at most MAX_SENTENCE_CHARS. */
 export function sentenceEnd(text: string, span: Span): SentenceEnd {
   const from = Math.max(0, Math.min(span.end, text.length));
   const lineStart = lineStartOf(text, Math.min(span.start, from));
@@ -98,6 +99,9 @@ export function sentenceEnd(text: string, span: Span): SentenceEnd {
     end = trimBack(text, i, from);
   } else {
     for (let i = from; i < text.length; i++) {
+      // No sentence of prose runs this long: in a data dump or a table without full stops, the
+      // marker goes at the end of the figure's line, found without reading on to the text's end.
+      if (i - from > MAX_SENTENCE_CHARS) { end = trimBack(text, lineEndOf(text, from), from); break; }
       const c = text[i]!;
       if (isBreak(c)) {
         if (breakEndsSentence(text, i, lineOfFigure)) { end = trimBack(text, i, from); break; }
