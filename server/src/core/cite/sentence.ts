@@ -85,7 +85,10 @@ export interface SentenceEnd {
   insertAt: number;
 }
 
-/** Finds the end of the sentence holding `span`. Linear in the distance to that end, at most MAX_SENTENCE_CHARS. */
+/**
+ * Finds the end of the sentence holding `span`. Linear in the distance to that end, which is at
+ * most MAX_SENTENCE_CHARS.
+ */
 export function sentenceEnd(text: string, span: Span): SentenceEnd {
   const from = Math.max(0, Math.min(span.end, text.length));
   const lineStart = lineStartOf(text, Math.min(span.start, from));

@@ -146,10 +146,10 @@ export function findDates(doc: Doc): DateHit[] {
   const windows: Array<[number, number]> = [];
   for (let i = 0; i < toks.length; i++) {
     if (!isMonth(doc, i)) continue;
-    // Within the paragraph and the sentence: chrono reads "on January 6, 2026. 20 people came" as
-    // one date (the 20 a time of day), which took the figure of the next sentence and would
-    // have a fix replace it; a blank line stops it the same way ("on January 6" and a "20"
-    // opening the next paragraph).
+    // Within the paragraph and the sentence: chrono reads "on January 7, 2026. 20 people came" as
+    // one date (the 20 a time of day), which took the next sentence's figure and matched no
+    // fact, so a wrong day went unflagged; a blank line stops it the same way ("on January 6"
+    // and a "20" opening the next paragraph).
     let from = i;
     while (from > 0 && from > i - BEFORE_TOKENS && !toks[from]!.para && !endsSentence(doc, from - 1)) from--;
     let to = i;
