@@ -27,27 +27,34 @@ const editArb = fc.record({ at: fc.nat(), insert: fc.option(piece, { nil: null }
 
 const signature = (fs: Finding[]) => fs.map((f) => `${f.figure.span.start}-${f.figure.span.end} ${f.verdict} ${f.fact?.id ?? ''} ${f.replacements.map((r) => r.newText).join(',')}`);
 
+type Counts = { drafts: number; checks: number; findings: number; mismatches: number };
+
+/** Checks a draft whole and incrementally, then again after each edit: the findings must agree. */
+function checkedAlike(draft: string, edits: ReadonlyArray<{ at: number; insert: string | null; len: number }>, counts: Counts): void {
+  let text = draft;
+  const checker = new IncrementalChecker(BASE);
+  counts.drafts++;
+  for (let e = 0; e <= edits.length; e++) {
+    if (e > 0) {
+      const { at, insert, len } = edits[e - 1]!;
+      const from = at % (text.length + 1);
+      text = insert !== null ? text.slice(0, from) + insert + text.slice(from) : text.slice(0, from) + text.slice(Math.min(text.length, from + len));
+    }
+    const whole = signature(check(text, BASE));
+    counts.checks++;
+    counts.findings += whole.length;
+    const incremental = signature(checker.check(text));
+    if (JSON.stringify(incremental) !== JSON.stringify(whole)) counts.mismatches++;
+    expect(incremental, JSON.stringify(text)).toEqual(whole);
+  }
+}
+
 describe('incremental checking of any arrangement', () => {
   it('gives the findings of a whole check, first and after each edit', () => {
-    const counts = { drafts: 0, checks: 0, findings: 0, mismatches: 0 };
+    const counts: Counts = { drafts: 0, checks: 0, findings: 0, mismatches: 0 };
     try {
       fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.array(editArb, { minLength: 3, maxLength: 3 }), (pieces, edits) => {
-        let text = pieces.join('');
-        const checker = new IncrementalChecker(BASE);
-        counts.drafts++;
-        for (let e = 0; e <= edits.length; e++) {
-          if (e > 0) {
-            const { at, insert, len } = edits[e - 1]!;
-            const from = at % (text.length + 1);
-            text = insert !== null ? text.slice(0, from) + insert + text.slice(from) : text.slice(0, from) + text.slice(Math.min(text.length, from + len));
-          }
-          const whole = signature(check(text, BASE));
-          counts.checks++;
-          counts.findings += whole.length;
-          const incremental = signature(checker.check(text));
-          if (JSON.stringify(incremental) !== JSON.stringify(whole)) counts.mismatches++;
-          expect(incremental, JSON.stringify(text)).toEqual(whole);
-        }
+        checkedAlike(pieces.join(''), edits, counts);
       }), { seed: SEED, numRuns: DRAFTS });
     } finally {
       report('arrangements (incremental = whole check)', counts);
@@ -121,22 +128,7 @@ describe('incremental checking of long wrapped paragraphs', () => {
     try {
       fc.assert(fc.property(fc.array(paragraph, { minLength: 1, maxLength: 3 }), fc.integer({ min: 40, max: 120 }), fc.constantFrom('\n', '\r\n'),
         fc.array(editArb, { minLength: 3, maxLength: 3 }), (paragraphs, width, nl, edits) => {
-          let text = paragraphs.map((p) => wrap(p, width, nl)).join(nl + nl);
-          const checker = new IncrementalChecker(BASE);
-          counts.drafts++;
-          for (let e = 0; e <= edits.length; e++) {
-            if (e > 0) {
-              const { at, insert, len } = edits[e - 1]!;
-              const from = at % (text.length + 1);
-              text = insert !== null ? text.slice(0, from) + insert + text.slice(from) : text.slice(0, from) + text.slice(Math.min(text.length, from + len));
-            }
-            const whole = signature(check(text, BASE));
-            counts.checks++;
-            counts.findings += whole.length;
-            const incremental = signature(checker.check(text));
-            if (JSON.stringify(incremental) !== JSON.stringify(whole)) counts.mismatches++;
-            expect(incremental, JSON.stringify(text)).toEqual(whole);
-          }
+          checkedAlike(paragraphs.map((p) => wrap(p, width, nl)).join(nl + nl), edits, counts);
         }), { seed: SEED, numRuns: WRAPPED_DRAFTS, endOnFailure: true });
     } finally {
       report('long wrapped paragraphs (incremental = whole check)', counts);
