@@ -169,4 +169,25 @@ describe('publishing a preview', () => {
     await vi.waitFor(() => expect(asked).toBeDefined(), { timeout: 10_000 });
     expect(await asked).toBeNull();
   });
+
+  it('publishes no preview once the document has moved on, though the same object holds the new text', () => {
+    // The editor's document object is updated in place by an edit; the preview's offsets are
+    // those of the text that was checked.
+    const t = setup();
+    const d = t.put(text);
+    t.validator.opened(d);
+    const seen: Array<[number, number]> = [];
+    const publish = t.analysis.onPreview!;
+    t.analysis.onPreview = (doc, version, found) => { seen.push([version, doc.version]); publish(doc, version, found); };
+    let edited = false;
+    const done = t.analysis.findingsInSlices(d, DEFAULT_SETTINGS, async () => {
+      if (!edited) { edited = true; TextDocument.update(d, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft: ' }], 2); }
+      await new Promise<void>((r) => setImmediate(r));
+    }, 1);
+    return done.then(async () => {
+      expect(seen).toEqual([[1, 2]]);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(t.published.filter((p) => p.version === 2)).toEqual([]);
+    });
+  });
 });

@@ -52,7 +52,7 @@ interface Cached {
 /** A check under way. */
 interface Running {
   uri: string;
-  /** The version checked, for the preview's positions. */
+  /** The document checked, for the preview's positions (while it is still at `version`). */
   doc: TextDocument;
   version: number;
   reportUnsourced: boolean;
@@ -91,9 +91,10 @@ export class Analysis {
   private conflicts: ReadonlyMap<string, readonly Fact[]> = new Map();
   /**
    * Told of the preview a long first check yields (see Preview), whichever caller runs that part
-   * of it: the validator publishes it.
+   * of it: the validator publishes it. `version` is the one checked: the document object is
+   * updated in place by later edits, so its own version may have moved on meanwhile.
    */
-  onPreview: ((doc: TextDocument, findings: Finding[]) => void) | undefined;
+  onPreview: ((doc: TextDocument, version: number, findings: Finding[]) => void) | undefined;
 
   constructor(private readonly log: Log, private readonly loadBase: () => FactBase) {}
 
@@ -219,7 +220,7 @@ export class Analysis {
       this.drop(run.uri);
       throw e;
     }
-    if (!step.done && step.value) this.onPreview?.(run.doc, this.withConflicts(step.value.findings));
+    if (!step.done && step.value) this.onPreview?.(run.doc, run.version, this.withConflicts(step.value.findings));
     return step;
   }
 

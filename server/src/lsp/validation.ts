@@ -44,15 +44,17 @@ export class Validator {
     /** Replaces factdesk.checkDelayMs (tests). */
     private readonly delayOverride?: number,
   ) {
-    analysis.onPreview = (doc, findings) => this.preview(doc, findings);
+    analysis.onPreview = (doc, version, findings) => this.preview(doc, version, findings);
   }
 
   /**
    * The top of a long draft opened afresh is shown before the rest is read. Never over
    * diagnostics already shown (a long draft re-read for a new fact base): they would blink.
    */
-  private preview(doc: TextDocument, findings: Finding[]): void {
-    const { uri, version } = doc;
+  private preview(doc: TextDocument, version: number, findings: Finding[]): void {
+    const { uri } = doc;
+    // `version`, not doc.version: an edit updates the document object in place, and the
+    // findings' offsets are those of the text that was checked.
     if (this.skip(uri) || this.showing.has(uri) || !this.current(uri, version)) return;
     const settings = this.settings.known(uri);
     if (notCheckedReason(doc, settings)) return;
