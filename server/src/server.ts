@@ -2,8 +2,9 @@
 // client). This file only wires the pieces in ./lsp together; each handler catches its own errors.
 import {
   createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  ProposedFeatures, TextDocuments,
+  ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments,
 } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundledFactBase } from './core/facts/bundled';
 import { Analysis } from './lsp/analysis';
@@ -22,8 +23,24 @@ import { FactWorkspace, type FactFileSettings } from './workspace/factWorkspace'
 import { CheckedStore } from './workspace/checkedStore';
 import { isChecked } from './core/checked';
 import { SERVER_INFO_REQUEST, type ServerInfo } from './lsp/protocol';
+import { writerOptions } from './lsp/encoder';
 
-const connection = createConnection(ProposedFeatures.all);
+// On stdio the writer is ours, to send a draft's unchanged diagnostics as the bytes sent before
+// (lsp/encoder.ts). Given streams, the library neither patches the console nor exits when the
+// editor goes away, so both are done here: the console writes to stderr (a stray console.log on
+// stdout would break the protocol), and the server exits when stdin ends, as it would.
+const stdio = process.argv.includes('--stdio');
+if (stdio) globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, writerOptions))
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  let shutDown = false;
+  connection.onShutdown(() => { shutDown = true; });
+  const gone = () => process.exit(shutDown ? 0 : 1);
+  process.stdin.on('end', gone);
+  process.stdin.on('close', gone);
+}
 const documents = new TextDocuments(TextDocument);
 const log: Log = connection.console;
 
