@@ -108,9 +108,12 @@ export class ServerManager implements vscode.Disposable {
 
   private async doStart(): Promise<void> {
     const serverModule = this.context.asAbsolutePath('dist/server.js');
+    // stdio, as other editors use it: there the server sends a long draft's unchanged
+    // diagnostics as the bytes it sent before (server/src/lsp/encoder.ts); over IPC, Node
+    // serializes every message whole.
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: serverModule, transport: TransportKind.stdio },
+      debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     this.languages = selectorLanguages();
     const clientOptions: LanguageClientOptions = {
