@@ -4,21 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { LspClient, uniqueUri } from './client';
 
 describe('over stdio', () => {
-  it('exits with 1 when the editor goes away without shutting the server down', async () => {
+  it.each([
+    ['1 when the editor goes away without shutting the server down', false, 1],
+    ['0 when stdin ends after a shutdown request', true, 0],
+  ] as const)('exits with %s', async (_, shutDown, code) => {
     const c = new LspClient();
     await c.initialize();
+    if (shutDown) await c.request('shutdown', null, 3000);
     c.child.stdin.end();
     await c.until('exit', () => c.exit, 5000);
-    expect(c.exit).toEqual({ code: 1, signal: null });
-  });
-
-  it('exits with 0 when stdin ends after a shutdown request', async () => {
-    const c = new LspClient();
-    await c.initialize();
-    await c.request('shutdown', null, 3000);
-    c.child.stdin.end();
-    await c.until('exit', () => c.exit, 5000);
-    expect(c.exit).toEqual({ code: 0, signal: null });
+    expect(c.exit).toEqual({ code, signal: null });
   });
 
   it('sends a draft again after an edit as it would afresh, Cyrillic, emoji and CRLF included', async () => {
