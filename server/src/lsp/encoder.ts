@@ -13,12 +13,15 @@ const CLOSE = ']}}';
  * Bytes of each diagnostic sent, by the object itself. Diagnostics are never changed once made
  * (a moved one is a copy): an object seen again is the same diagnostic, and so are its bytes.
  */
-const sent = new WeakMap<object, Buffer>();
+const sent = new WeakMap<object, Uint8Array>();
+// Not Buffer.from: a small Buffer is a slice of a shared 8 KB pool, and one kept for as long as
+// its diagnostic lives would keep the whole pool block alive.
+const utf8 = new TextEncoder();
 
-function bytesOf(d: unknown): Buffer {
-  if (d === null || typeof d !== 'object') return Buffer.from(JSON.stringify(d) ?? 'null', 'utf8');
+function bytesOf(d: unknown): Uint8Array {
+  if (d === null || typeof d !== 'object') return utf8.encode(JSON.stringify(d) ?? 'null');
   let b = sent.get(d);
-  if (!b) { b = Buffer.from(JSON.stringify(d), 'utf8'); sent.set(d, b); }
+  if (!b) { b = utf8.encode(JSON.stringify(d)); sent.set(d, b); }
   return b;
 }
 
@@ -35,7 +38,7 @@ export function encodeMessage(msg: Message): Buffer {
   if (Object.keys(msg).at(-1) !== 'params' || Object.keys(msg.params).at(-1) !== 'diagnostics') return Buffer.from(JSON.stringify(msg), 'utf8');
   const { diagnostics } = msg.params;
   const head = JSON.stringify({ ...msg, params: { ...msg.params, diagnostics: [] } });
-  const parts: Buffer[] = [Buffer.from(head.slice(0, -CLOSE.length), 'utf8')];
+  const parts: Uint8Array[] = [Buffer.from(head.slice(0, -CLOSE.length), 'utf8')];
   diagnostics.forEach((d, i) => {
     if (i) parts.push(COMMA);
     parts.push(bytesOf(d));
