@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { PREVIEW_AFTER, PREVIEW_REST } from '../../server/src/core/incremental';
 import { median, percentile } from './measure';
 
-interface Message {
+export interface Message {
   id?: number | string;
   method?: string;
   params?: { uri?: string; version?: number; diagnostics?: Array<{ message: string; code?: unknown }> } & Record<string, unknown>;
