@@ -1,7 +1,7 @@
-// Fact Desk language server: `node dist/server.js --stdio` (editors) or `--node-ipc` (the VS Code
-// client). This file only wires the pieces in ./lsp together; each handler catches its own errors.
+// Fact Desk language server: `node dist/server.js --stdio` (editors, the VS Code client too);
+// `--node-ipc` works as the library provides it.
 import {
-  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  type Connection, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments,
 } from 'vscode-languageserver/node';
 import { Console } from 'node:console';
@@ -29,18 +29,17 @@ import { writerOptions } from './lsp/encoder';
 // (lsp/encoder.ts). Given streams, the library neither patches the console nor exits when the
 // editor goes away, so both are done here: the console writes to stderr (a stray console.log on
 // stdout would break the protocol), and the server exits when stdin ends, as it would.
-const stdio = process.argv.includes('--stdio');
-if (stdio) globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
-const connection = stdio
-  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, writerOptions))
-  : createConnection(ProposedFeatures.all);
-if (stdio) {
+function stdioConnection(): Connection {
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const c = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, writerOptions));
   let shutDown = false;
-  connection.onShutdown(() => { shutDown = true; });
+  c.onShutdown(() => { shutDown = true; });
   const gone = () => process.exit(shutDown ? 0 : 1);
   process.stdin.on('end', gone);
   process.stdin.on('close', gone);
+  return c;
 }
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log: Log = connection.console;
 
