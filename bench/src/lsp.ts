@@ -160,6 +160,26 @@ export interface LspRow {
   error?: string;
 }
 
+/** initialize, answered, then initialized: as an editor starts a server. */
+export async function initialize(c: Client): Promise<void> {
+  await c.request('initialize', {
+    processId: process.pid, clientInfo: { name: 'factdesk-bench' }, rootUri: null, workspaceFolders: null,
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: {
+        synchronization: { didSave: true, dynamicRegistration: false },
+        publishDiagnostics: { versionSupport: true, relatedInformation: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      },
+    },
+  }, 30_000);
+  c.notify('initialized', {});
+}
+
+/** Matches the publication of a document's diagnostics for one version. */
+export const publishedFor = (uri: string, version: number) => (m: Message): boolean =>
+  m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri && m.params.version === version;
+
 const rt = (xs: number[]): RoundTrips => ({ p50: median(xs), p95: percentile(xs, 0.95), n: xs.length, min: Math.min(...xs), max: Math.max(...xs) });
 
 /**
@@ -173,19 +193,8 @@ export async function lspRoundTrips(serverJs: string, name: string, text: string
   const c = new Client(child);
   const row: LspRow = { draft: name, startupMs: NaN };
   try {
-    await c.request('initialize', {
-      processId: process.pid, clientInfo: { name: 'factdesk-bench' }, rootUri: null, workspaceFolders: null,
-      capabilities: {
-        workspace: { configuration: true },
-        textDocument: {
-          synchronization: { didSave: true, dynamicRegistration: false },
-          publishDiagnostics: { versionSupport: true, relatedInformation: true },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-        },
-      },
-    }, 30_000);
+    await initialize(c);
     row.startupMs = performance.now() - t0;
-    c.notify('initialized', {});
 
     const starts = lineStarts(text);
     let mid = text.indexOf(' ', text.length >> 1);
@@ -194,8 +203,7 @@ export async function lspRoundTrips(serverJs: string, name: string, text: string
     const opens: number[] = [], openAlls: number[] = [], edits: number[] = [];
     for (let i = 0; i <= reps; i++) {
       const uri = `file:///factdesk-bench/${encodeURIComponent(name.replace(/\W+/g, '-'))}-${i}.md`;
-      const forUri = (version: number) => (m: Message) =>
-        m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri && m.params.version === version;
+      const forUri = (version: number) => publishedFor(uri, version);
       // A long draft is published twice: a preview of its first part, then all of it.
       const published = await c.waitForEach(forUri(1), text.length >= PREVIEW_AFTER + PREVIEW_REST ? 2 : 1, timeoutMs, () =>
         c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }));
