@@ -73,7 +73,9 @@ export class IncrementalChecker {
       return yield* this.steps(text, options);
     }
     this.pointGroups = pointGroups;
-    const shapes = chunks.map((c, i) => old[i]?.shape ?? shapeOf(c.text));
+    // Read as the reading reaches each chunk: a preview of a long draft waits for no later chunk.
+    const shapes: Array<ChunkShape | undefined> = [];
+    const shapeAt = (i: number): ChunkShape => (shapes[i] ??= old[i]?.shape ?? shapeOf(chunks[i]!.text));
     for (const state of removed) this.countCues(state.cues, -1);
     // A chunk not seen before is read now: its cue words are needed before anything is judged,
     // and the same pass over its phrases gives its claims (judged below, when the draft's cue
@@ -85,7 +87,7 @@ export class IncrementalChecker {
     let readSoFar: Array<[Chunk, Reading]> | null = previewDue(chunks, old) ? [] : null;
     for (let i = 0, heading: Chunk | null = null, paragraph: Chunk | null = null; i < chunks.length; i++) {
       const chunk = chunks[i]!;
-      const shape = shapes[i]!;
+      const shape = shapeAt(i);
       const leadIn = shape.list && paragraph !== heading ? paragraph : null;
       const o = old[i];
       if (o) cues.push(o.cues);
@@ -124,7 +126,7 @@ export class IncrementalChecker {
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks[i]!;
       const before = sameContext ? old[i] : undefined;
-      const shape = shapes[i]!;
+      const shape = shapeAt(i);
       const leadIn = shape.list && paragraph !== heading ? paragraph : null;
       let state: ChunkState;
       // The heading and lead-in are the same when they are the very states the chunk was
