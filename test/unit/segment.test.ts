@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../server/src/core/check';
 import { parseFactBase } from '../../server/src/core/facts/parse';
-import { segment } from '../../server/src/core/match/segment';
+import { blockKinds, plainParagraphs, segment } from '../../server/src/core/match/segment';
 
 const root = resolve(__dirname, '../..');
 const { base } = parseFactBase(parse(readFileSync(join(root, 'server/facts/bundled.facts.yaml'), 'utf8')));
@@ -38,5 +39,25 @@ describe('segment', () => {
     expect(verdicts(list).some((v) => v.includes('coalition'))).toBe(true);
     const wrappedList = 'The Coalition of the Willing met in Paris in\n2026. Delegations from 51 countries attended a summit elsewhere.';
     expect(verdicts(wrappedList).filter((v) => v.startsWith('51'))).toEqual([]);
+  });
+});
+
+describe('plainParagraphs', () => {
+  // Lines made of the characters block markers and blank lines are made of, and prose.
+  const piece = fc.constantFrom('#', '# ', '>', '- ', '* ', '+ ', '1. ', '2) ', '```', '~~~', ' ', '   ', '    ', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff',
+    '\n', '\r\n', '\r', 'Kyiv', 'Київ', '“quoted”', '😀', '75%', '2014.', 'the talks', '.', 'x');
+  const text = fc.array(piece, { minLength: 1, maxLength: 24 }).map((p) => p.join(''));
+
+  it('says yes only of text that segment() reads as paragraphs alone', () => {
+    fc.assert(fc.property(text, (t) => {
+      if (plainParagraphs(t)) expect(new Set(blockKinds(t))).toEqual(new Set(['paragraph']));
+    }), { numRuns: 5000 });
+  });
+
+  it('says yes of wrapped prose, in any line ending', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      expect(plainParagraphs(['Moscow holds about 75% of Donetsk,', 'Kyiv says; “the talks” go on 😀', '\u00a0 Київ, in 2014.'].join(nl))).toBe(true);
+    }
+    for (const t of ['# Talks', 'Talks\n- 75%', 'Talks\n> quoted', 'Signed in\n1994. Then', 'Talks\n \u00a0\nmore', 'Talks\n', '']) expect(plainParagraphs(t)).toBe(false);
   });
 });

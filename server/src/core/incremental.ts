@@ -2,7 +2,7 @@ import { check } from './check';
 import { extractFigures, pointGroupsThousands } from './extract';
 import { judge } from './judge/verdict';
 import { type Claim, claimsFor, cueWordsOf, type DocumentCues, phrasesIn } from './match/match';
-import { MAX_PARAGRAPH_CHARS, blockKinds, paragraphCuts } from './match/segment';
+import { MAX_PARAGRAPH_CHARS, blockKinds, paragraphCuts, plainParagraphs } from './match/segment';
 import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 
 /**
@@ -335,7 +335,10 @@ interface ChunkShape {
   paragraph: boolean;
 }
 
+const PLAIN: ChunkShape = { list: false, heading: false, paragraph: true };
+
 function shapeOf(text: string): ChunkShape {
+  if (plainParagraphs(text)) return PLAIN;
   const kinds = blockKinds(text);
   const lastHeading = kinds.lastIndexOf('heading');
   // A quote before it does not lead a list in: segment() takes the last paragraph then.

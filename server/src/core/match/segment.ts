@@ -201,6 +201,33 @@ function blocksOf(text: string, withSentences: boolean): Segmented {
   return { blocks };
 }
 
+// White space as String.prototype.trim() sees it (and control characters, which only make the
+// test below say no more often).
+const isTrimmed = (c: number) => c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+// What a line's first visible character must not be for the line to go on a paragraph: a heading,
+// list item, quote or fence marker may start with it (`#`, `-`, `*`, `+`, a digit, `>`, a backtick, `~`).
+const MARKER_START = /[#>*+\-\d`~]/;
+
+/**
+ * Whether every line of text is paragraph text by blocksOf's rules, found without making any
+ * line: no line is blank and none starts with a character a block marker may start with. Says
+ * no whenever in doubt ("2014. The talks…" goes on a paragraph, but starts with a digit). Prose
+ * is mostly such text, and an editor reads each chunk of a long draft for its block kinds.
+ */
+export function plainParagraphs(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isTrimmed(text.charCodeAt(i)) && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    if (i >= n || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || MARKER_START.test(text[i]!)) return false;
+    while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    if (i === n) return true;
+    i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+  }
+  return false; // empty, or a last line that is
+}
+
 /** The kinds of text's blocks, in order (no sentences are split). */
 export function blockKinds(text: string): Array<Block['kind']> {
   return blocksOf(text, false).blocks.map((b) => b.kind);
