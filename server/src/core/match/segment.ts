@@ -53,17 +53,47 @@ interface OpenBlock { kind: Block['kind']; start: number; end: number; leadIn: S
 
 interface Line { start: number; end: number; text: string }
 
+// The scans below jump to the next character that matters with a RegExp: the regex engine finds
+// it several times faster than a loop over char codes (~0.8 against ~3.5 ns a character here),
+// and lines and sentences are tens to hundreds of characters long.
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * Finds the next `.`, `!` or `?` of one text. The search runs on past the span being split when
+ * the span has none, so what it found is kept: the spans of a text are split in order, and each
+ * stretch of it is searched once however far the next mark lies (a long list of items without a
+ * full stop stays linear).
+ */
+export class SentenceMarks {
+  private readonly re = /[.!?]/g;
+  private from = -1;
+  private at = -1;
+  /** How many times the text was searched (tests hold it to one per mark found). */
+  searches = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The first mark at or after `from`, or -1. */
+  next(from: number): number {
+    if (this.from < 0 || from < this.from || (this.at >= 0 && from > this.at)) {
+      this.searches++;
+      this.re.lastIndex = from;
+      this.at = this.re.test(this.text) ? this.re.lastIndex - 1 : -1;
+      this.from = from;
+    }
+    return this.at;
+  }
+}
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      lines.push({ start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    lines.push({ start, end: m.index, text: text.slice(start, m.index) });
+    start = LINE_BREAK.lastIndex;
   }
+  lines.push({ start, end: text.length, text: text.slice(start) });
   return lines;
 }
 
@@ -87,13 +117,14 @@ function isInitial(text: string, from: number, to: number): boolean {
 const CLOSERS = new Set(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
 
 /** Splits [start, end) of text into sentences. Linear; never looks further than the block. */
-export function splitSentences(text: string, start: number, end: number): Span[] {
+export function splitSentences(text: string, start: number, end: number, marks = new SentenceMarks(text)): Span[] {
   const out: Span[] = [];
   let s = start;
   while (s < end && isSpace(text.charCodeAt(s))) s++;
   for (let i = s; i < end; i++) {
+    i = marks.next(i);
+    if (i < 0 || i >= end) break;
     const ch = text.charCodeAt(i);
-    if (ch !== 46 && ch !== 33 && ch !== 63) continue; // . ! ?
     if (ch === 46) {
       // "3.5" and "example.com" are not sentence ends; nor are known abbreviations.
       const next = text.charCodeAt(i + 1);
@@ -135,11 +166,11 @@ function endsSentence(text: string, start: number, end: number): boolean {
 // sentence of its own so its date is never tied to the names in the story's first sentence.
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--)\s*/u;
 
-function sentencesOf(text: string, kind: Block['kind'], start: number, end: number): Span[] {
+function sentencesOf(text: string, kind: Block['kind'], start: number, end: number, marks: SentenceMarks): Span[] {
   const dateline = kind === 'paragraph' ? DATELINE.exec(text.slice(start, Math.min(end, start + 120))) : null;
-  if (!dateline) return splitSentences(text, start, end);
+  if (!dateline) return splitSentences(text, start, end, marks);
   const cut = start + dateline[0].length;
-  return [{ start, end: cut }, ...splitSentences(text, cut, end)];
+  return [{ start, end: cut }, ...splitSentences(text, cut, end, marks)];
 }
 
 /** Text -> blocks -> sentences, in one pass over the lines. */
@@ -155,10 +186,11 @@ function blocksOf(text: string, withSentences: boolean): Segmented {
   // Held in an object so TypeScript does not narrow it across the close() calls that reset it.
   const state: { open: OpenBlock | null } = { open: null };
   let inFence = false;
+  const marks = new SentenceMarks(text);
 
   const close = () => {
     if (!state.open) return;
-    const sentences = withSentences ? sentencesOf(text, state.open.kind, state.open.start, state.open.end) : [];
+    const sentences = withSentences ? sentencesOf(text, state.open.kind, state.open.start, state.open.end, marks) : [];
     const block: Block = { kind: state.open.kind, start: state.open.start, end: state.open.end, sentences, heading, leadIn: state.open.leadIn };
     if (state.open.cut) block.cut = true;
     blocks.push(block);
