@@ -64,6 +64,11 @@ export function mergeFactBases(layers: readonly FactLayer[]): MergedFactBase {
   const originOf = new Map<string, string>();
   const sourceOrigin = new Map<string, string>();
   const entityOrigin = new Map<string, string>();
+  // Only facts about a subject that two origins speak of can conflict (below). Found as the facts
+  // are taken, where each one's origin is at hand: a 100,000-fact file beside a small one is
+  // merged on every keystroke in the small one. A superseded fact may leave a subject marked
+  // for nothing; that only lets its other facts be compared.
+  const originOfSubject = new Map<string, string | null>(); // null: several origins
   for (const { origin, base: b } of layers) {
     for (const [id, s] of b.sources) {
       const first = sourceOrigin.get(id);
@@ -93,6 +98,9 @@ export function mergeFactBases(layers: readonly FactLayer[]): MergedFactBase {
       }
       originOf.set(f.id, origin);
       base.facts.push(f);
+      const seen = originOfSubject.get(f.subject);
+      if (seen === undefined) originOfSubject.set(f.subject, origin);
+      else if (seen !== null && seen !== origin) originOfSubject.set(f.subject, null);
     }
   }
 
@@ -103,19 +111,10 @@ export function mergeFactBases(layers: readonly FactLayer[]): MergedFactBase {
       problems.push({ origin: originOf.get(f.id)!, what: 'fact', id: f.id, message: `fact "${f.id}" supersedes unknown fact "${f.supersedes}"` });
     } else superseded.add(f.supersedes);
   }
-  base.facts = base.facts.filter((f) => !superseded.has(f.id));
+  if (superseded.size) base.facts = base.facts.filter((f) => !superseded.has(f.id));
 
   const conflicts = new Map<string, Fact[]>();
-  // Only facts about a subject that two origins speak of can conflict. Finding those subjects
-  // first keeps the grouping key (built fresh, so hashed anew on every merge) off the rest: a
-  // 100,000-fact file beside a small one is merged on every keystroke in the small one.
-  const originOfSubject = new Map<string, string | null>(); // null: several origins
-  for (const f of base.facts) {
-    const origin = originOf.get(f.id)!;
-    const seen = originOfSubject.get(f.subject);
-    if (seen === undefined) originOfSubject.set(f.subject, origin);
-    else if (seen !== null && seen !== origin) originOfSubject.set(f.subject, null);
-  }
+  // The grouping key is built fresh, so hashed anew on every merge: kept off subjects one origin has.
   const groups = new Map<string, Fact[]>();
   for (const f of base.facts) {
     if (originOfSubject.get(f.subject) !== null) continue;
