@@ -116,7 +116,10 @@ function isInitial(text: string, from: number, to: number): boolean {
 
 const CLOSERS = new Set(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
 
-/** Splits [start, end) of text into sentences. Linear; never looks further than the block. */
+/**
+ * Splits [start, end) of text into sentences. Linear: the only text read past `end` is the search
+ * for the next mark, which `marks` keeps for the spans after this one.
+ */
 export function splitSentences(text: string, start: number, end: number, marks = new SentenceMarks(text)): Span[] {
   const out: Span[] = [];
   let s = start;
