@@ -4,6 +4,7 @@
 // cannot hold up the small ones; the client answers workspace/configuration with null (defaults).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { PREVIEW_AFTER, PREVIEW_REST } from '../../server/src/core/incremental';
+import { frame, MessageReader } from './framing';
 import { median, percentile } from './measure';
 
 export interface Message {
@@ -22,48 +23,10 @@ export class Client {
   exited: string | null = null;
 
   constructor(readonly child: ChildProcessWithoutNullStreams) {
-    child.stdout.on('data', (chunk: Buffer) => this.data(chunk));
+    const reader = new MessageReader((body) => this.onMessage(JSON.parse(body) as Message));
+    child.stdout.on('data', (chunk: Buffer) => reader.push(chunk));
     child.stderr.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString()).slice(-5000); });
     child.on('exit', (code, sig) => { this.exited = `server exited (${code ?? sig})`; });
-  }
-
-  /**
-   * Reads messages as an editor's JSON-RPC reader does: a publication of 1 MB arrives in some
-   * twenty pipe reads, and the body is joined once it is all there. Joining and searching the
-   * whole buffer on every read, as this did, cost the bench ~10 ms per such message.
-   */
-  private data(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
-    for (;;) {
-      if (this.bodyLength < 0) {
-        // Headers are short: what came after the last body is joined and searched.
-        const buf = this.take(this.buffered);
-        const head = buf.indexOf('\r\n\r\n');
-        this.chunks = [buf];
-        if (head < 0) return;
-        const m = /Content-Length:\s*(\d+)/i.exec(buf.subarray(0, head).toString('ascii'));
-        this.bodyLength = Number(m?.[1] ?? 0);
-        this.chunks = [buf.subarray(head + 4)];
-        this.buffered = buf.length - head - 4;
-      }
-      if (this.buffered < this.bodyLength) return;
-      const all = this.take(this.buffered);
-      const msg = JSON.parse(all.subarray(0, this.bodyLength).toString('utf8')) as Message;
-      this.chunks = [all.subarray(this.bodyLength)];
-      this.buffered = all.length - this.bodyLength;
-      this.bodyLength = -1;
-      this.onMessage(msg);
-    }
-  }
-
-  private chunks: Buffer[] = [];
-  private buffered = 0;
-  /** The body length of the message being read, once its headers are in; -1 before. */
-  private bodyLength = -1;
-
-  private take(n: number): Buffer {
-    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, n);
   }
 
   private onMessage(msg: Message): void {
@@ -82,8 +45,7 @@ export class Client {
   }
 
   send(msg: Record<string, unknown>): void {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg }), 'utf8');
-    this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    this.child.stdin.write(frame({ jsonrpc: '2.0', ...msg }));
   }
 
   notify(method: string, params: unknown): void {
@@ -204,6 +166,15 @@ export async function initialize(c: Client): Promise<void> {
 export const publishedFor = (uri: string, version: number) => (m: Message): boolean =>
   m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri && m.params.version === version;
 
+/**
+ * Opens a draft and waits for all it publishes: a long draft read afresh is published twice, a
+ * preview of its first part and then all of it (core/incremental.ts).
+ */
+export function openDraft(c: Client, uri: string, text: string, timeoutMs: number): Promise<Array<{ msg: Message; ms: number }>> {
+  return c.waitForEach(publishedFor(uri, 1), text.length >= PREVIEW_AFTER + PREVIEW_REST ? 2 : 1, timeoutMs, () =>
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }));
+}
+
 const rt = (xs: number[]): RoundTrips => ({ p50: median(xs), p95: percentile(xs, 0.95), n: xs.length, min: Math.min(...xs), max: Math.max(...xs) });
 
 /**
@@ -228,9 +199,7 @@ export async function lspRoundTrips(serverJs: string, name: string, text: string
     for (let i = 0; i <= reps; i++) {
       const uri = `file:///factdesk-bench/${encodeURIComponent(name.replace(/\W+/g, '-'))}-${i}.md`;
       const forUri = (version: number) => publishedFor(uri, version);
-      // A long draft is published twice: a preview of its first part, then all of it.
-      const published = await c.waitForEach(forUri(1), text.length >= PREVIEW_AFTER + PREVIEW_REST ? 2 : 1, timeoutMs, () =>
-        c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }));
+      const published = await openDraft(c, uri, text, timeoutMs);
       const open = published[0]!, all = published.at(-1)!.ms;
       const edit = await c.waitFor(forUri(2), timeoutMs, () =>
         c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: 'a' }] }));

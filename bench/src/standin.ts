@@ -4,6 +4,7 @@
 // measuring tool, it shows what the tool and the transport cost on their own: a floor no server
 // sending the same diagnostics can beat. See stdio-floor.ts.
 import { readFileSync } from 'node:fs';
+import { frame, MessageReader } from './framing';
 
 const file = process.env.FACTDESK_STANDIN_DIAGNOSTICS;
 if (!file) {
@@ -15,11 +16,7 @@ const BIG = 128 * 1024;
 
 interface Incoming { id?: number | string; method?: string; params?: { textDocument?: { uri: string; version?: number; text?: string } } }
 
-const send = (msg: Record<string, unknown>): void => {
-  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg }), 'utf8');
-  process.stdout.write(`Content-Length: ${body.length}\r\n\r\n`);
-  process.stdout.write(body);
-};
+const send = (msg: Record<string, unknown>): void => { process.stdout.write(frame({ jsonrpc: '2.0', ...msg })); };
 
 function onMessage(m: Incoming): void {
   const doc = m.params?.textDocument;
@@ -37,17 +34,6 @@ function onMessage(m: Incoming): void {
   }
 }
 
-let buf: Buffer = Buffer.alloc(0);
-process.stdin.on('data', (chunk: Buffer) => {
-  buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
-  for (;;) {
-    const head = buf.indexOf('\r\n\r\n');
-    if (head < 0) return;
-    const len = Number(/Content-Length:\s*(\d+)/i.exec(buf.subarray(0, head).toString('ascii'))?.[1] ?? 0);
-    if (buf.length < head + 4 + len) return;
-    const body = buf.subarray(head + 4, head + 4 + len).toString('utf8');
-    buf = buf.subarray(head + 4 + len);
-    onMessage(JSON.parse(body) as Incoming);
-  }
-});
+const reader = new MessageReader((body) => onMessage(JSON.parse(body) as Incoming));
+process.stdin.on('data', (chunk: Buffer) => reader.push(chunk));
 process.stdin.on('end', () => process.exit(0));

@@ -11,8 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PREVIEW_AFTER, PREVIEW_REST } from '../../server/src/core/incremental';
-import { Client, initialize, publishedFor } from './lsp';
+import { Client, initialize, openDraft } from './lsp';
 import { median } from './measure';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,8 +41,7 @@ const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', '
 const c = new Client(child);
 await initialize(c);
 const uri = 'file:///factdesk-bench/stdio-floor.md';
-const published = await c.waitForEach(publishedFor(uri, 1), big.length >= PREVIEW_AFTER + PREVIEW_REST ? 2 : 1, 60_000, () =>
-  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: big } }));
+const published = await openDraft(c, uri, big, 60_000);
 child.kill();
 const recorded = published.at(-1)!.msg.params?.diagnostics ?? [];
 type Recorded = { range: unknown; severity?: number };

@@ -9,8 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PREVIEW_AFTER, PREVIEW_REST } from '../../server/src/core/incremental';
-import { Client, initialize, lineStarts, position, publishedFor } from './lsp';
+import { Client, initialize, lineStarts, openDraft, position, publishedFor } from './lsp';
 import { median, percentile } from './measure';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,8 +26,7 @@ const c = new Client(child);
 await initialize(c);
 const uri = 'file:///factdesk-bench/typing.md';
 // Its top first, then all of it; then a pause, so the open's garbage is not the first keystroke's.
-await c.waitForEach(publishedFor(uri, 1), text.length >= PREVIEW_AFTER + PREVIEW_REST ? 2 : 1, 60_000, () =>
-  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }));
+await openDraft(c, uri, text, 60_000);
 await new Promise((r) => setTimeout(r, 1500));
 const starts = lineStarts(text);
 const at = position(starts, starts[starts.length >> 1]!);
