@@ -18,6 +18,8 @@ import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
  * is checked once.
  *
  * One instance per open document; `check` gives the same findings as `check()` in check.ts.
+ * A finding it gives may be given again by the next check, moved in place to where its
+ * paragraph now stands: a check's findings are good until the next check, like the text.
  */
 export class IncrementalChecker {
   private last: { text: string; chunks: ChunkState[] } | null = null;
@@ -154,7 +156,16 @@ export class IncrementalChecker {
         };
       }
       // Findings are moved only when their chunk moved, from where they were to where it is now.
-      if (state.at !== chunk.start) { const by = chunk.start - state.at; state.placed = state.placed.map((f) => shift(f, by)); state.at = chunk.start; }
+      // A chunk kept from the last version owns its findings and moves them where they are: a
+      // keystroke in a 1 MB draft moves every finding after it, and copies of them all were what
+      // the garbage collector spent most of a first keystroke on. Findings shared with another
+      // chunk of the same text (byKey) are copied.
+      if (state.at !== chunk.start) {
+        const by = chunk.start - state.at;
+        if (state === before) for (const f of state.placed) moveInPlace(f, by);
+        else state.placed = state.placed.map((f) => shift(f, by));
+        state.at = chunk.start;
+      }
       for (const f of state.placed) out.push(f);
       states.push(state);
       [heading, paragraph] = followed(shape, state, heading, paragraph);
@@ -458,6 +469,25 @@ export function commonSuffix(a: string, b: string, limit: number): number {
 }
 
 const move = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+/**
+ * Moves a finding's offsets by `by`, in the finding itself. A replacement may cover the very span
+ * object of its figure (replace.ts), which must move once.
+ */
+function moveInPlace(f: Finding, by: number): void {
+  const g = f.figure;
+  g.span.start += by; g.span.end += by;
+  if (g.valueSpan !== g.span) { g.valueSpan.start += by; g.valueSpan.end += by; }
+  const hedge = g.hedgeSpan;
+  if (hedge && hedge !== g.span && hedge !== g.valueSpan) { hedge.start += by; hedge.end += by; }
+  const rs = f.replacements;
+  for (let i = 0; i < rs.length; i++) {
+    const s = rs[i]!.span;
+    let seen = s === g.span || s === g.valueSpan || s === hedge;
+    for (let j = 0; j < i && !seen; j++) seen = rs[j]!.span === s;
+    if (!seen) { s.start += by; s.end += by; }
+  }
+}
 
 function shift(f: Finding, by: number): Finding {
   if (by === 0) return f;
