@@ -42,6 +42,31 @@ describe('the stdio encoder', () => {
     ] as unknown as Message[]) expect(encodeMessage(msg).toString('utf8')).toBe(JSON.stringify(msg));
   });
 
+  it('writes a publication as JSON.stringify does after any edits of the list before it', () => {
+    // What a keystroke does to a draft's list: some diagnostics go, new ones come, in one place or
+    // several, the rest being the very objects sent last time; two drafts' publications interleave.
+    const edit = fc.record({
+      uri: fc.constantFrom('file:///a.md', 'file:///b.md'),
+      at: fc.nat(),
+      remove: fc.nat({ max: 4 }),
+      add: fc.array(diagnostic, { maxLength: 4 }),
+      copy: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(diagnostic, { maxLength: 12 }), fc.array(edit, { maxLength: 12 }), (first, edits) => {
+      const lists = new Map<string, unknown[]>([['file:///a.md', first], ['file:///b.md', [...first].reverse()]]);
+      for (const e of edits) {
+        const list = [...lists.get(e.uri)!];
+        const at = e.at % (list.length + 1);
+        list.splice(at, e.remove, ...e.add);
+        // A moved diagnostic is a copy: equal, but not the object sent.
+        if (e.copy && list.length) list[at % list.length] = { ...(list[at % list.length] as object) };
+        lists.set(e.uri, list);
+        const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: e.uri, version: 1, diagnostics: list } } as unknown as Message;
+        expect(encodeMessage(msg).toString('utf8')).toBe(JSON.stringify(msg));
+      }
+    }), { numRuns: 500 });
+  });
+
   it('sends a diagnostic sent before as the bytes it was sent as', () => {
     const d: Diagnostic = { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } }, message: 'Sources give 75%' };
     const first = encodeMessage(publication([d])).toString('utf8');
