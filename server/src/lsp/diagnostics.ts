@@ -91,7 +91,9 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], s
   const suppressed = suppressedSpans(doc.getText());
   const now = Date.now();
   const tail = reuse ? doc.getText().length - reuse.stableSuffix : Infinity;
-  for (const f of findings) {
+  // Indexed, not for-of: see IncrementalChecker.steps.
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     if (suppressed.length && isSuppressed(f.figure.span, suppressed)) continue;
     if (hide?.(f)) continue;
     let d: Diagnostic | undefined;
