@@ -11,7 +11,6 @@ import type { ContentTypeEncoder, Message, MessageWriterOptions } from 'vscode-j
 const PUBLISH = 'textDocument/publishDiagnostics';
 const COMMA = Buffer.from(',');
 const CLOSE = ']}}';
-const utf8 = new TextEncoder();
 
 /**
  * The diagnostics of a document's last publication and their bytes: diagnostic i is
@@ -31,8 +30,6 @@ const isPublication = (msg: Message): msg is Message & Publication => {
   const m = msg as Partial<Publication>;
   return m.method === PUBLISH && typeof m.params === 'object' && m.params !== null && Array.isArray(m.params.diagnostics);
 };
-
-const bytesOf = (d: unknown): Uint8Array => utf8.encode(JSON.stringify(d) ?? 'null');
 
 /**
  * The list's bytes, joined by commas, as parts to put after `head`, taking from `last` the
@@ -59,11 +56,19 @@ function encodeList(head: Uint8Array, list: readonly unknown[], last: Sent | und
     starts.set(last!.starts.subarray(0, same));
     ends.set(last!.ends.subarray(0, same));
   }
-  for (let i = same; i < n - sameEnd; i++) {
-    if (i) put(COMMA);
-    starts[i] = at;
-    put(bytesOf(list[i]));
-    ends[i] = at;
+  // What changed is written as one string and encoded at once: a first publication of a 1 MB
+  // draft is thousands of diagnostics, each of which had its own encoding and small buffer.
+  if (same < n - sameEnd) {
+    let joined = '';
+    for (let i = same; i < n - sameEnd; i++) {
+      const json = JSON.stringify(list[i]) ?? 'null';
+      if (i) { joined += ','; at += 1; }
+      starts[i] = at;
+      at += Buffer.byteLength(json, 'utf8');
+      ends[i] = at;
+      joined += json;
+    }
+    parts.push(Buffer.from(joined, 'utf8'));
   }
   if (sameEnd) {
     if (n - sameEnd) put(COMMA);
