@@ -10,7 +10,7 @@ import { aheadOfTime } from '../scripts/ahead-of-time.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await esbuild.build({
-  entryPoints: ['main', 'check-worker', 'load-child', 'profile-child', 'typing', 'standin', 'stdio-floor'].map((n) => path.join(root, 'bench', 'src', `${n}.ts`)),
+  entryPoints: ['main', 'check-worker', 'load-child', 'memory-child', 'profile-child', 'typing', 'standin', 'stdio-floor'].map((n) => path.join(root, 'bench', 'src', `${n}.ts`)),
   outdir: path.join(root, '.cache', 'bench'),
   outExtension: { '.js': '.mjs' },
   bundle: true,

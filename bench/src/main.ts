@@ -19,6 +19,7 @@ import type { CellResult, CheckWorkerData, CheckWorkerMsg, FloorPairedResult, Pa
 import { DRAFTS, makeDraft, type Draft } from './drafts';
 import { bundledRaw, describeBase, syntheticBase } from './facts';
 import type { LoadChildResult } from './load-child';
+import type { MemoryChildResult } from './memory-child';
 import { lspRoundTrips, type LspRow } from './lsp';
 import { floorPass, fmtMs, fmtRatio, median, repeatAsync, repeatBatched, type Stat } from './measure';
 import { summarizeProfile, type ProfileSummary } from './profile';
@@ -187,6 +188,19 @@ for (const [i, b] of BASES.entries()) {
 }
 rmSync(work, { recursive: true, force: true });
 
+// ---- 5b. what the checker of a long draft holds, before and after typing in it -----------------
+say('checker memory: 1 MB draft');
+const memoryRuns: MemoryChildResult[] = [];
+let memoryError: string | undefined;
+for (let r = 0; r < 3; r++) {
+  const out = spawnSync(process.execPath, ['--expose-gc', path.join(here, 'memory-child.mjs')], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 120_000 });
+  if (out.status !== 0) { memoryError = `memory child failed (${out.status ?? out.signal}): ${out.stderr.slice(-300)}`; break; }
+  memoryRuns.push(JSON.parse(out.stdout) as MemoryChildResult);
+}
+const memory = memoryRuns.length
+  ? { ...memoryRuns[0]!, openMB: median(memoryRuns.map((m) => m.openMB)), typedMB: median(memoryRuns.map((m) => m.typedMB)), n: memoryRuns.length }
+  : null;
+
 // ---- 6. the language server over stdio -------------------------------------------------------
 const lsp: LspRow[] = [];
 for (const [i, d] of drafts.entries()) {
@@ -290,6 +304,11 @@ for (const l of load) {
 out('  (build: FactWorkspace.build(), reading, decoding, validating, building and merging; rebuild: after a keystroke in a small fact file beside it)');
 for (const l of load) if (l.median?.firstCheckError) out(`  ${l.base}: first check fails — ${l.median.firstCheckError}`);
 out();
+out('Checker memory — the 1 MB draft in a fresh process, heap in use after a full collection, median of n');
+out(memory
+  ? `  checked once: ${memory.openMB.toFixed(1)} MB · after a letter typed in each of ${memory.paragraphs} paragraphs, a check per keystroke: ${memory.typedMB.toFixed(1)} MB  (n=${memory.n})`
+  : `  error: ${memoryError?.slice(0, 120) ?? 'not measured'}`);
+out();
 out(`Bundles (dist/, ${minified ? 'minified' : 'as built by node esbuild.mjs: not minified, with source maps'})`);
 out(`  ${bundles.map((b) => `${b.file} ${kb(b.bytes)}`).join(' · ')}`);
 // The bench cannot start an editor; the in-editor suite records what it measured.
@@ -362,6 +381,7 @@ const results = {
   }))),
   lsp: { server: 'dist/server.js --stdio', base: 'bundled', debounceMs: DEBOUNCE_MS, rows: lsp },
   load,
+  memory: memory ?? { error: memoryError ?? 'not measured' },
   bundles: { minified, files: bundles },
   activation,
   targets,
