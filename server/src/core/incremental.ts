@@ -364,8 +364,9 @@ function shapeOf(text: string): ChunkShape {
 
 /**
  * The heading and the last paragraph since it, carried along the chunks in order. Updated in
- * place: a keystroke in a 1 MB draft walks its 5,000 chunks twice before the code is warm, and
- * a pair returned and destructured per chunk was a third of that walk.
+ * place: a keystroke in a 1 MB draft walks its 5,000 chunks twice, the first time before the code
+ * is warm, and with a pair returned and destructured per chunk that first keystroke took 21–35 ms
+ * in one process against 15–19 ms (lsp-eval's draft).
  */
 class Above<C> {
   heading: C | null = null;
