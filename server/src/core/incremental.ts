@@ -96,6 +96,9 @@ export class IncrementalChecker {
       const o = old[i];
       if (o) cues.push(o.cues);
       else {
+        // A chunk seen for the first time takes its text out of the draft before it is read, so
+        // that neither it nor the figures read in it keep the draft alive (see own).
+        chunk.text = own(chunk.text);
         let r = read.get(heading, leadIn, chunk);
         if (!r) {
           r = this.readChunk(chunk, heading, leadIn);
@@ -137,7 +140,8 @@ export class IncrementalChecker {
       // checked under: reused states keep their identity, changed ones are new objects.
       if (before && before.heading === heading && before.leadIn === leadIn) {
         state = before;
-        state.start = chunk.start; state.end = chunk.end; state.text = chunk.text;
+        // Its text is the same as the chunk's, and already its own.
+        state.start = chunk.start; state.end = chunk.end;
       } else {
         // A repeated paragraph is checked once; its findings are moved to where it stands.
         let same = byKey.get(heading, leadIn, chunk);
@@ -405,20 +409,21 @@ function pushChunk(out: Chunk[], text: string, start: number, end: number): void
   if (end - start > MAX_PARAGRAPH_CHARS) {
     // Cut as the whole text is: a blank line ends every block, so the chunk alone cuts the same.
     for (const cut of paragraphCuts(text.slice(start, end))) {
-      out.push({ start: from, end: start + cut, text: own(text, from, start + cut) });
+      out.push({ start: from, end: start + cut, text: text.slice(from, start + cut) });
       from = start + cut;
     }
   }
-  out.push({ start: from, end, text: own(text, from, end) });
+  out.push({ start: from, end, text: text.slice(from, end) });
 }
 
 /**
- * text.slice(start, end) in a string of its own. A slice the engine makes of a long string is a
- * view that keeps the whole string alive, and a chunk (and the figures read in it) lives until
- * its paragraph is edited: typing in 60 paragraphs of a 1 MB draft kept 60 versions of it, 2 MB
- * each. Joined to a character and cut again, the slice is copied out of the draft.
+ * The text in a string of its own. A slice the engine makes of a long string is a view that keeps
+ * the whole string alive, and a chunk (and the figures read in it) lives until its paragraph is
+ * edited: typing in 60 paragraphs of a 1 MB draft kept 60 versions of it, 2 MB each. Joined to a
+ * character and cut again, the slice is copied out of the draft. Done as a chunk is first read,
+ * not as the draft is cut: the top of a long draft is shown before the rest is copied.
  */
-const own = (text: string, start: number, end: number): string => ` ${text.slice(start, end)}`.slice(1);
+const own = (text: string): string => ` ${text}`.slice(1);
 
 // Blank lines the text opens with: its first chunk starts after them, as every other does.
 const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r(?!\n)))+/;
