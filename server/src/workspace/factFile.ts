@@ -182,12 +182,37 @@ function readYaml(text: string): ReadFactFile {
   }
   try {
     if (doc.contents === null) return { data: null, empty: true, syntax: [], locate: nowhere };
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, syntax: [], locate: yamlLocator(doc, lines) };
+    return { data: ownStrings(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown), syntax: [], locate: yamlLocator(doc, lines) };
   } catch (e) {
     // The alias limit ("Excessive alias count"), or anything else the data cannot be built from.
     const message = e instanceof Error ? first(e.message) : String(e);
     return at(firstAlias ?? 0, /alias/i.test(message) ? `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} copies): ${message}` : `YAML: ${message}`, /alias/i.test(message) ? 'limit' : 'syntax');
   }
+}
+
+/**
+ * The data with every string in it copied out of the text it was read from. The YAML library's
+ * strings are slices of the file's text, and a slice keeps all of that text alive for as long as
+ * the facts live: a 2.4 MB YAML file of 6,000 facts held 6.7 MB, 4.9 MB with its strings copied
+ * (they stay two-byte where the file is; from JSON, whose parser makes strings of their own, the
+ * same facts hold 2.2). Walked without recursion; the data is the library's fresh output, changed
+ * in place.
+ */
+function ownStrings(data: unknown): unknown {
+  const own = (s: string) => ` ${s}`.slice(1);
+  if (typeof data === 'string') return own(data);
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      if (typeof x === 'string') o[k] = own(x);
+      else if (x !== null && typeof x === 'object') stack.push(x);
+    }
+  }
+  return data;
 }
 
 /**
