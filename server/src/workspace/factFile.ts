@@ -8,6 +8,7 @@ import { Composer, isMap, isSeq, Parser, type CST, type Document } from 'yaml';
 import {
   buildFactBase, checkFactFile, declarationsOf, parseFactBase, type ExternalRefs, type FactProblem,
 } from '../core/facts/parse';
+import { ownCopy } from '../core/strings';
 import type { FactBase } from '../core/types';
 
 /** Zero-based, as LSP positions are. */
@@ -191,16 +192,14 @@ function readYaml(text: string): ReadFactFile {
 }
 
 /**
- * The data with every string in it copied out of the text it was read from. The YAML library's
- * strings are slices of the file's text, and a slice keeps all of that text alive for as long as
- * the facts live: a 2.4 MB YAML file of 6,000 facts held 6.7 MB, 4.9 MB with its strings copied
+ * The data with every string in it copied out of the text it was read from (ownCopy). The YAML
+ * library's strings are slices of the file's text, which they keep alive with the facts: a 2.4 MB YAML file of 6,000 facts held 6.7 MB, 4.9 MB with its strings copied
  * (they stay two-byte where the file is; from JSON, whose parser makes strings of their own, the
  * same facts hold 2.2). Walked without recursion; the data is the library's fresh output, changed
  * in place.
  */
 function ownStrings(data: unknown): unknown {
-  const own = (s: string) => ` ${s}`.slice(1);
-  if (typeof data === 'string') return own(data);
+  if (typeof data === 'string') return ownCopy(data);
   const stack: unknown[] = [data];
   while (stack.length) {
     const v = stack.pop();
@@ -208,7 +207,7 @@ function ownStrings(data: unknown): unknown {
     const o = v as Record<string, unknown>;
     for (const k of Object.keys(o)) {
       const x = o[k];
-      if (typeof x === 'string') o[k] = own(x);
+      if (typeof x === 'string') o[k] = ownCopy(x);
       else if (x !== null && typeof x === 'object') stack.push(x);
     }
   }
