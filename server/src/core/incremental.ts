@@ -236,7 +236,10 @@ export class IncrementalChecker {
       else if (c.start >= tail) at = c.start - delta;
       const b = at >= 0 ? between[firstStartingAt(between, at)] : undefined;
       const o = b && b.start === at && b.end - b.start === c.end - c.start ? b : undefined;
-      if (o) kept.add(o);
+      // Every chunk text the checker keeps is a copy of its own (ownCopy). A rescanned chunk that
+      // is an old one takes the old one's: the same characters, where the new slice would keep
+      // this version of the draft alive should the chunk be read again under a new heading.
+      if (o) { kept.add(o); c.text = o.text; }
       old.push(o);
     }
     for (let i = rest; i < last.chunks.length; i++) {
