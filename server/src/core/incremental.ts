@@ -423,7 +423,6 @@ function pushChunk(out: Chunk[], text: string, start: number, end: number): void
   out.push({ start: from, end, text: text.slice(from, end) });
 }
 
-
 // Blank lines the text opens with: its first chunk starts after them, as every other does.
 const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r(?!\n)))+/;
 const firstLineStart = (text: string) => LEADING_BLANK_LINES.exec(text)?.[0].length ?? 0;
