@@ -111,6 +111,8 @@ const rows: Row[] = [
   ['The US document was ready; five days later, Reuters reported new conditions.', 'five days', 'silent'],
   ['A deal is close, Trump said; 90% of voters doubt it.', '90%', 'silent'],
   ['Trump said a deal could take several months; his envoys disagreed.', 'several months', 'wrong', 'trump-deal-several-weeks'],
+  // a list must reach a sourced bound and stay on its side of it
+  ['In an audio message, Zelensky asked for guarantees of 30, 40, 50 or 60 years.', '30, 40, 50 or 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -7,7 +7,8 @@ import { unitScale } from './units';
  * 1. Bounds. When the source gives a bound ("at least 20 years", "up to 50", "as soon as 2027"),
  *    the draft must state the same bound number, and not the opposite bound ("up to 20 years"
  *    contradicts "at least 20"). A bound in the draft ("more than 200,000") must name a number
- *    within the fact's range, or at most 15 % looser in its own direction.
+ *    within the fact's range, or at most 15 % looser in its own direction. A list or range must
+ *    reach the bound and stay on its side ("30, 40, 50 or 60 years" goes past "up to 50").
  * 2. Approximations. "about n" covers n ± 5 %, "nearly n" covers [0.95 n, n], "more than n" /
  *    "at least n" cover [n, ∞), "up to n" / "less than n" cover [0, n]. A draft figure agrees with
  *    a fact when the two intervals meet: "nearly 80%" agrees with "about 75%", "85%" does not, and
@@ -98,7 +99,13 @@ export function agrees(figure: Figure, fact: Fact): boolean | null {
   const fd = fact.qualifier ? DIRECTION[fact.qualifier] : undefined;
   // "up to 20 years" says the opposite of "a minimum of 20 years".
   if (hd && fd && hd !== fd) return false;
-  if (fd && (b.kind === 'number' || b.kind === 'percent')) return numbersOf(a).some((n) => same(n, b.n));
+  if (fd && (b.kind === 'number' || b.kind === 'percent')) {
+    // A list or range must reach the bound and stay on its side: "30, 40, 50 or 60 years" goes
+    // past "up to 50".
+    const ns = numbersOf(a);
+    const inside = (n: number) => same(n, b.n) || (fd === 'upper' ? n < b.n : n > b.n);
+    return ns.some((n) => same(n, b.n)) && ns.every(inside);
+  }
   const ib = intervalOf(b, fact.qualifier);
   if (hd && (a.kind === 'number' || a.kind === 'percent') && ib) {
     // A bound in the draft names a number of its own: "more than 200,000" fits "approximately
