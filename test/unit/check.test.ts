@@ -111,6 +111,11 @@ const rows: Row[] = [
   ['The US document was ready; five days later, Reuters reported new conditions.', 'five days', 'silent'],
   ['A deal is close, Trump said; 90% of voters doubt it.', '90%', 'silent'],
   ['Trump said a deal could take several months; his envoys disagreed.', 'several months', 'wrong', 'trump-deal-several-weeks'],
+  // to float a figure is what a side does with its own demand or offer; the reverse overstates
+  ['In an audio message, Zelensky floated 30, 40 or 50 years.', '30, 40 or 50 years', 'ok', 'zelensky-floated-30-40-50-years'],
+  ['In his audio message after Mar-a-Lago he floated guarantees of 30, 40 or 50 years.', '30, 40 or 50 years', 'ok', 'zelensky-floated-30-40-50-years'],
+  ['In an audio message, Zelensky offered 30, 40 or 50 years.', '30, 40 or 50 years', 'wrong', 'zelensky-floated-30-40-50-years'],
+  ['Some EU officials promised accession by 2027.', '2027', 'wrong', 'eu-accession-as-soon-as-2027'],
   // a list must reach a sourced bound and stay on its side of it
   ['In an audio message, Zelensky asked for guarantees of 30, 40, 50 or 60 years.', '30, 40, 50 or 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
   // nothing in the sources
@@ -210,6 +215,13 @@ describe('check: messages and replacements', () => {
     expect(f.verdict).toBe('wrong');
     expect(f.replacements[0]!.newText).toBe('30, 40, 50');
     expect(f.message).toContain('US offer');
+  });
+
+  it('names the verb when the party is right and the verb is not', () => {
+    const text = 'In an audio message, Zelensky offered 30, 40 or 50 years.';
+    const f = findingAt(check(text, base), text, '30, 40 or 50 years')!;
+    expect(f.kind).toBe('wrong-attribution');
+    expect(f.message).toMatch(/^Sources say Volodymyr Zelenskyy \(Ukraine\) asked for 30, 40 or 50 years .*, not offered it/);
   });
 
   it('reports a disputed matter as disputed, not ok', () => {

@@ -1,5 +1,15 @@
-import type { Fact, FactBase, Verdict, WrongKind } from '../types';
+import type { Fact, FactBase, Stance, Verdict, WrongKind } from '../types';
 import type { Claim } from '../match/match';
+
+export const STANCE_VERB: Record<Stance, string> = {
+  offer: 'offered', demand: 'asked for', promise: 'promised', estimate: 'estimated', report: 'reported', suggest: 'suggested',
+};
+
+/** A party's name as it reads mid-sentence: "the United States", "some EU officials". */
+export function partyName(base: FactBase, id: string): string {
+  const name = base.entities.get(id)?.name ?? id;
+  return /^(Some|The)\s/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
 
 /** "Title" or the source's label, for one-line messages. */
 export function sourceName(base: FactBase, id: string): string {
@@ -20,6 +30,11 @@ export function describe(base: FactBase, claim: Claim, verdict: Verdict, kind: W
   if (kind === 'wrong-attribution') {
     const owner = fact.party ? base.entities.get(fact.party)?.name ?? fact.party : 'another party';
     const claimed = claim.attribution.party ? base.entities.get(claim.attribution.party)?.name ?? claim.attribution.party : null;
+    const { party, stance } = claim.attribution;
+    // The right party with the wrong verb ("Zelenskyy offered" what he asked for): name the verb.
+    if (party !== null && party === fact.party && stance && fact.stance && stance !== fact.stance) {
+      return `Sources say ${partyName(base, party)} ${STANCE_VERB[fact.stance]} ${fact.statement}, not ${STANCE_VERB[stance]} it (${sourceName(base, fact.quote.source)})`;
+    }
     return `Sources attribute ${fact.statement} to ${owner}${claimed ? `, not ${claimed}` : ''} (${sourceName(base, fact.quote.source)})`;
   }
   let text = `Sources give ${[fact, ...alternatives].map((f) => sourced(base, f)).join(' or ')}`;

@@ -1,12 +1,10 @@
 import { formatNumber, formatOrdinal } from '../extract';
 import type { Fact, FactBase, Figure, FigureForm, Hedge, Replacement, Stance, WrongKind } from '../types';
 import type { Claim } from '../match/match';
+import { partyName, STANCE_VERB } from './message';
 import { unitScale } from '../match/units';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const STANCE_VERB: Record<Stance, string> = {
-  offer: 'offered', demand: 'asked for', promise: 'promised', estimate: 'estimated', report: 'reported', suggest: 'suggested',
-};
 // Vague quantities, written back the way the sources put them.
 const VAGUE: Array<[number, number, string]> = [[2, 5, 'a few'], [3, 9, 'several'], [24, 99, 'dozens'], [200, 999, 'hundreds'], [2000, 9999, 'thousands'], [20000, 99999, 'tens of thousands']];
 
@@ -122,8 +120,7 @@ function replacementFor(claim: Claim, fact: Fact, preferred: boolean): Replaceme
 
 function attributionFor(base: FactBase, claim: Claim, fact: Fact): Replacement | null {
   if (!fact.party || !fact.stance) return null;
-  const name = base.entities.get(fact.party)?.name ?? fact.party;
-  const who = /^(Some|The)\s/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  const who = partyName(base, fact.party);
   const text = valueText(claim.figure);
   const newText = `${text} (as ${who} ${STANCE_VERB[fact.stance]})`;
   return { title: `Attribute to the source: ${text} is what ${who} ${STANCE_VERB[fact.stance]}`, span: claim.figure.valueSpan, newText, fact, preferred: true };

@@ -8,6 +8,10 @@ const REPORTING: ReadonlySet<Stance> = new Set(['suggest', 'estimate', 'report']
 function consistent(a: Attribution, f: Fact): boolean {
   if (!f.attributionSensitive) return true;
   if (a.party && f.party && a.party !== f.party) return false;
+  // To float a figure is what a side does with its own demand or offer alike: "Zelensky floated
+  // 30, 40 or 50 years" for what he said he would like. The reverse overstates: a figure the
+  // sources say was only suggested was not promised or offered.
+  if (a.stance === 'suggest') return true;
   if (a.stance && f.stance && a.stance !== f.stance && !(REPORTING.has(a.stance) && REPORTING.has(f.stance))) return false;
   return true;
 }
