@@ -79,6 +79,12 @@ const rows: Row[] = [
   ['Washington offered guarantees lasting up to 50 years.', '50 years', 'wrong', 'us-offer-15-years'],
   ['The coalition of the willing met in Paris on 7 January.', '7 January', 'wrong', 'paris-coalition-meeting-2026-01-06'],
   ['- Jan. 25: Zelensky says the US guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
+  ['- **Jan. 25** — Zelensky says the US security-guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
+  ['- *Jan. 25*: Zelensky says the US security-guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
+  ['- Jan. 25 - Zelensky says the US security-guarantee document is ready.', 'Jan. 25', 'wrong', 'us-document-ready-2026-01-22'],
+  ['- **Jan. 22:** Zelensky says the US security-guarantee document is ready.', 'Jan. 22', 'ok', 'us-document-ready-2026-01-22'],
+  // a dash inside a sentence labels nothing
+  ['By Jan. 25 - a week of talks later - Zelensky said the US security-guarantee document was ready.', 'Jan. 25', 'silent'],
   ['A poll found 54% of Ukrainians reject ceding Donetsk, while 18 per cent would accept a freeze.', '18 per cent', 'silent'],
   ['He wants at least 25 years, longer than the 15-year pledge the US has offered.', '15-year', 'ok', 'us-offer-15-years'],
   // a speech verb names the speaker, who may cite another party's figure; a stance word names the owner

@@ -90,7 +90,10 @@ function cueSet(hits: ReadonlyArray<PhraseHit<string>>): Set<string> {
 
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
 const CLAUSE_MARK = /[,;:—–()]/;
-const LABEL_END = /^\s*[:—–]/;
+// A figure that labels its line ends at a colon or a dash, in emphasis or not ("**Jan. 20** —",
+// "Jan. 20 - Zelensky…"), and has nothing but emphasis marks before it.
+const LABEL_END = /^[*_]{0,3}(?:\s*[:—–]|\s+-\s)/;
+const LABEL_START = /^\s*[*_]{0,3}\s*$/;
 const ANAPHORA = /^[\s“"'‘(]*(?:he|she|it|they|this|that|these|those|his|her|its|their)\b/iu;
 // "40% of Donetsk residents" is about people, not the territory the name stands for.
 const PEOPLE_AFTER = /^[\s-]*(?:residents?|people|citizens?|voters?|inhabitants?|civilians?|famil(?:y|ies)|children|men|women|refugees?|households?|population|natives?)\b/iu;
@@ -210,7 +213,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const fitsSubject = (f: Figure, subject: string) => (ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(f, fact));
 
   const first = figures[0]!;
-  const labelIndex = first && ctx.text.slice(sentence.start, extentStart(first)).trim() === '' && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 3, sentence.end))) ? 0 : -1;
+  const labelIndex = first && LABEL_START.test(ctx.text.slice(sentence.start, extentStart(first))) && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 6, sentence.end))) ? 0 : -1;
   const openerIndex = first && (first.value.kind === 'date' || first.value.kind === 'year') && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
   for (const hit of hits) {
     for (const subject of hit.keys) {
