@@ -117,6 +117,11 @@ const rows: Row[] = [
   ['The US document was ready; five days later, Reuters reported new conditions.', 'five days', 'silent'],
   ['A deal is close, Trump said; 90% of voters doubt it.', '90%', 'silent'],
   ['Trump said a deal could take several months; his envoys disagreed.', 'several months', 'wrong', 'trump-deal-several-weeks'],
+  // a part of a month dates an event by its month; a month named in passing says nothing
+  ['Macron said the Coalition of the Willing would convene in mid-February.', 'mid-February', 'wrong', 'coalition-convenes-early-january-2026'],
+  ['Macron said the coalition is scheduled to convene early in January.', 'early in January', 'ok', 'coalition-convenes-early-january-2026'],
+  ['Zelensky told Axios in late December that the offer fell short.', 'late December', 'ok', 'axios-interview-2025-12-26'],
+  ['Macron said the Coalition of the Willing would convene in February.', 'February', 'silent'],
   // to float a figure is what a side does with its own demand or offer; the reverse overstates
   ['In an audio message, Zelensky floated 30, 40 or 50 years.', '30, 40 or 50 years', 'ok', 'zelensky-floated-30-40-50-years'],
   ['In his audio message after Mar-a-Lago he floated guarantees of 30, 40 or 50 years.', '30, 40 or 50 years', 'ok', 'zelensky-floated-30-40-50-years'],

@@ -225,6 +225,12 @@ const dates: Row[] = [
   { say: 'Results are due by November 3.', text: 'November 3', value: date(11, 3) },
   { say: 'Filed on 2026-01-06 by the clerk.', text: '2026-01-06', value: date(1, 6, 2026) },
   { say: 'Talks ran from January 22 to January 29.', text: 'January 29', value: date(1, 29) },
+  // a part of a month: the month is the value, the part is not compared
+  { say: 'The coalition convenes in mid-February.', text: 'mid-February', value: date(2), valueText: 'February' },
+  { say: 'The coalition convenes in mid February.', text: 'mid February', value: date(2), valueText: 'February' },
+  { say: 'It is scheduled to convene early in January.', text: 'early in January', value: date(1), valueText: 'January' },
+  { say: 'Late March is when it ends.', text: 'Late March', value: date(3), valueText: 'March' },
+  { say: 'It began in early January 2024.', text: 'January 2024', value: { kind: 'date', year: 2024, month: 1 } },
 ];
 
 const years: Row[] = [
@@ -289,6 +295,11 @@ const exact: Array<[string, string[]]> = [
   ['1. First point\n2. Second point\n3) Final point', []],
   ['> 4. quoted list item', []],
   ['In May, troops may 10 times have tried.', ['10 times']],
+  // a month named in passing is not a figure; nor is a part of one across a blank line or lower-case
+  ['They meet in February and again in March.', []],
+  ['It came early\n\nJanuary was cold.', []],
+  ['the late may lilies and early march winds', []],
+  ['an early-March meeting', []],
   ['No one came; one of them left.', []],
   ['In one case, at one point, one official spoke.', []],
   ['Text © 2026 Harbour Press, reuse by licence.', []],

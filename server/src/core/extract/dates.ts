@@ -2,7 +2,7 @@ import { strict as chrono } from 'chrono-node/en';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { FigureValue } from '../types';
 import { HYPHENS } from './chars';
-import { type Doc, numValue } from './lexer';
+import { type Doc, numValue, type Token } from './lexer';
 import type { Cand } from './model';
 
 // Calendar dates. chrono-node (English, strict) reads the day-level forms exactly, but costs
@@ -170,7 +170,7 @@ export function findDates(doc: Doc): DateHit[] {
     }
   }
   // Not push(...): a draft with 100,000+ month-years or ISO dates would overflow the call stack.
-  for (const c of monthYears(doc, claims)) found.push(c);
+  for (const c of monthForms(doc, claims)) found.push(c);
   for (const c of isoDates(doc)) found.push(c);
   found.sort((x, y) => x.start - y.start || y.end - x.end);
 
@@ -200,26 +200,61 @@ export function findDates(doc: Doc): DateHit[] {
 }
 
 
-/** "January 2024", "March, 2022": month and year, which chrono's strict mode does not return. */
-function monthYears(doc: Doc, claims: Array<[number, number]>): Cand[] {
+/** The year after month token i ("January 2024", "March, 2022"), or null. */
+function yearAfter(doc: Doc, i: number): { year: number; end: number } | null {
+  const { toks } = doc;
+  let j = i + 1;
+  if (toks[j]?.low === ',' && !toks[j]!.space) j++;
+  const y = toks[j];
+  if (!y || y.kind !== 'num' || !y.space || y.para) return null;
+  const num = y.num!;
+  if (num.intDigits !== 4 || num.sep !== '' || num.fracDigits !== 0 || num.suffix !== '') return null;
+  const year = numValue(num);
+  return year < 1800 || year > 2100 ? null : { year, end: y.end };
+}
+
+const PART_OF_MONTH = new Set(['early', 'mid', 'late']);
+const isPart = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && PART_OF_MONTH.has(t.low);
+
+/** Where a part of a month ("early", "mid-") starts before month token i, or -1. */
+function partBefore(doc: Doc, i: number): number {
+  const { toks } = doc;
+  const m = toks[i]!, prev = toks[i - 1];
+  if (!prev || m.para) return -1;
+  if (isPart(prev) && m.space) return i - 1; // "early January", "mid February"
+  if (HYPHENS.has(prev.low) && !m.space && !prev.space && toks[i - 2]?.low === 'mid') return i - 2; // "mid-February"
+  if (prev.low === 'in' && m.space && prev.space && !prev.para && isPart(toks[i - 2])) return i - 2; // "early in January"
+  return -1;
+}
+
+/**
+ * What chrono's strict mode leaves alone: month and year ("January 2024", "March, 2022"), and a
+ * part of a month with no year ("early January", "mid-February", "late in March"), whose value
+ * is the month alone (the part is not compared) and whose value text is the month's name, which
+ * a fix replaces. A bare month ("in February") is not a figure: drafts name months in passing
+ * far more often than they date an event by them.
+ */
+function monthForms(doc: Doc, claims: Array<[number, number]>): Cand[] {
   const out: Cand[] = [];
   const { toks } = doc;
   // Claims come in text order, and so do month names: one pointer walks both.
   let ci = 0;
+  const claimed = (start: number, end: number) => {
+    while (ci < claims.length && claims[ci]![1] <= start) ci++;
+    return ci < claims.length && claims[ci]![0] < end;
+  };
   for (let i = 0; i < toks.length; i++) {
     if (!isMonth(doc, i)) continue;
-    let j = i + 1;
-    if (toks[j]?.low === ',' && !toks[j]!.space) j++;
-    const y = toks[j];
-    if (!y || y.kind !== 'num' || !y.space || y.para) continue;
-    const num = y.num!;
-    if (num.intDigits !== 4 || num.sep !== '' || num.fracDigits !== 0 || num.suffix !== '') continue;
-    const year = numValue(num);
-    if (year < 1800 || year > 2100) continue;
-    const start = toks[i]!.start;
-    while (ci < claims.length && claims[ci]![1] <= start) ci++;
-    if (ci < claims.length && claims[ci]![0] < y.end) continue;
-    out.push(cand(start, y.end, { kind: 'date', year, month: MONTHS.get(toks[i]!.low)! }));
+    const m = toks[i]!, month = MONTHS.get(m.low)!;
+    const y = yearAfter(doc, i);
+    if (y) {
+      if (!claimed(m.start, y.end)) out.push(cand(m.start, y.end, { kind: 'date', year: y.year, month }));
+      continue;
+    }
+    const k = partBefore(doc, i);
+    if (k < 0) continue;
+    const start = toks[k]!.start;
+    if (!claimed(start, m.end)) out.push({ ...cand(start, m.end, { kind: 'date', month }), vStart: m.start, vEnd: m.end });
   }
   return out;
 }

@@ -434,7 +434,9 @@ function occasionScore(claim: Claim, fact: Fact): number {
 export function rankFacts(claim: Claim, facts: Fact[]): Fact[] {
   const score = new Map<Fact, number>();
   for (const f of facts) score.set(f, occasionScore(claim, f));
-  return [...facts].sort((a, b) => score.get(b)! - score.get(a)! || distance(claim.figure, a) - distance(claim.figure, b));
+  // A fact whose context words the sentence has (each group had to be there for it to be a
+  // candidate) is the more specific match: "convene" names the coalition's convening, not its meeting in Paris.
+  return [...facts].sort((a, b) => score.get(b)! - score.get(a)! || b.context.length - a.context.length || distance(claim.figure, a) - distance(claim.figure, b));
 }
 
 export { agrees };
