@@ -157,6 +157,10 @@ const unrelated: Array<[string, string]> = [
   ['The guarantee would be reviewed every five years.', 'five years'],
   ['Around 60% of the Donetsk region\'s coal mines are closed.', '60%'],
   ['Kyiv says it has trained 50,000 troops this year.', '50,000 troops'],
+  // a span of years before a noun is that noun's period
+  ['EU officials say the 2028–2034 budget leaves room for Ukraine\'s accession.', '2028'],
+  ['EU officials say the 2028–2034 budget leaves room for Ukraine\'s accession.', '2034'],
+  ['Some EU officials say the bloc\'s 2028-2034 spending plan could fund accession.', '2034'],
 ];
 
 describe('check: no false alarms on unrelated figures', () => {

@@ -111,6 +111,26 @@ const EVENT_CLAUSE = /^\s+(?:after|before)\s[^,;:.!?—–()]*$/u;
 // "On 22 January he said the American guarantee document was ready": a date that opens its
 // sentence says when the clause happened, so a name after it reaches as far as one before a figure.
 const OPENER = /^[\s“"'‘(]*(?:(?:on|in|by|since|until|from|as of)\s+)?$/iu;
+// "the 2028–2034 budget", "its 2021-27 plan": a span of years before a noun names that noun's
+// period, not a date of whatever is named around it.
+const PERIOD_BEFORE = /(?:\b(?:the|its|their|his|her|our|this|that|next|last|a|an)|['’]s)\s+$/i;
+const PERIOD_DASH = /^[-\u2010\u2011\u2013\u2014]$/;
+const PERIOD_AFTER = /^\s+\p{Ll}/u;
+
+/** Figures that are one end of a span of years used as a noun's modifier ("the 2028–2034 budget"). */
+function periodModifiers(ctx: Ctx, sentence: Span, figures: Figure[]): boolean[] {
+  const out = figures.map(() => false);
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!, b = figures[i + 1]!;
+    if (a.value.kind !== 'year' || b.value.kind !== 'year' || a.hedgeSpan || b.hedgeSpan) continue;
+    if (!PERIOD_DASH.test(ctx.text.slice(a.span.end, b.span.start))) continue;
+    if (!PERIOD_BEFORE.test(ctx.text.slice(Math.max(sentence.start, a.span.start - 40), a.span.start))) continue;
+    if (!PERIOD_AFTER.test(ctx.text.slice(b.span.end, Math.min(sentence.end, b.span.end + 4)))) continue;
+    out[i] = out[i + 1] = true;
+  }
+  return out;
+}
+
 const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
 
 /**
@@ -268,9 +288,10 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     }
   }
 
+  const periods = periodModifiers(ctx, sentence, figures);
   return figures.map((figure, i) => {
     let own = links[i]!;
-    if (own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
+    if (periods[i] || own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
     // A bare number ("an army of 800,000") is only tied to a name right next to it.
     if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
     const windows: Array<[SubjectLink[], Span[]]> = [[own, [sentence]]];
