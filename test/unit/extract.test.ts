@@ -225,6 +225,10 @@ const dates: Row[] = [
   { say: 'Results are due by November 3.', text: 'November 3', value: date(11, 3) },
   { say: 'Filed on 2026-01-06 by the clerk.', text: '2026-01-06', value: date(1, 6, 2026) },
   { say: 'Talks ran from January 22 to January 29.', text: 'January 29', value: date(1, 29) },
+  // day and month in digits, when the order is plain
+  { say: 'Reuters reported on 1/29/2026 that talks stalled.', text: '1/29/2026', value: date(1, 29, 2026) },
+  { say: 'Reuters reported on 29/01/2026 that talks stalled.', text: '29/01/2026', value: date(1, 29, 2026) },
+  { say: 'It was filed on 12/12/2025.', text: '12/12/2025', value: date(12, 12, 2025) },
   // a part of a month: the month is the value, the part is not compared
   { say: 'The coalition convenes in mid-February.', text: 'mid-February', value: date(2), valueText: 'February' },
   { say: 'The coalition convenes in mid February.', text: 'mid February', value: date(2), valueText: 'February' },
@@ -295,6 +299,9 @@ const exact: Array<[string, string[]]> = [
   ['1. First point\n2. Second point\n3) Final point', []],
   ['> 4. quoted list item', []],
   ['In May, troops may 10 times have tried.', ['10 times']],
+  // a date whose order is not plain is not read; nor are paths and longer chains
+  ['Reuters reported on 01/02/2026 that talks stalled.', []],
+  ['See 2026/1/29/3 and 1/29/2026/4.', []],
   // a month named in passing is not a figure; nor is a part of one across a blank line or lower-case
   ['They meet in February and again in March.', []],
   ['It came early\n\nJanuary was cold.', []],

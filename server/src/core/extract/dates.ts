@@ -172,6 +172,7 @@ export function findDates(doc: Doc): DateHit[] {
   // Not push(...): a draft with 100,000+ month-years or ISO dates would overflow the call stack.
   for (const c of monthForms(doc, claims)) found.push(c);
   for (const c of isoDates(doc)) found.push(c);
+  for (const c of slashDates(doc)) found.push(c);
   found.sort((x, y) => x.start - y.start || y.end - x.end);
 
   // Tokens of a date (and of a trimmed time after it) are no longer numbers.
@@ -255,6 +256,29 @@ function monthForms(doc: Doc, claims: Array<[number, number]>): Cand[] {
     if (k < 0) continue;
     const start = toks[k]!.start;
     if (!claimed(start, m.end)) out.push({ ...cand(start, m.end, { kind: 'date', month }), vStart: m.start, vEnd: m.end });
+  }
+  return out;
+}
+
+/**
+ * "1/29/2026" (US) and "29/01/2026" (most of the world's newsrooms): read only when the order
+ * is plain, a part over 12 being the day, or both parts the same. "01/02/2026" is left alone.
+ */
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function slashDates(doc: Doc): Cand[] {
+  const out: Cand[] = [];
+  // The lexer keeps "1/29/2026" whole, as an opaque token (so no part of it is read as a number).
+  for (const t of doc.toks) {
+    if (t.kind !== 'opaque') continue;
+    const m = SLASH_DATE.exec(t.low);
+    if (!m) continue;
+    const x = Number(m[1]), z = Number(m[2]), year = Number(m[3]);
+    if (year < 1800 || year > 2100 || x < 1 || z < 1) continue;
+    let month: number, day: number;
+    if (x > 12 && z <= 12) { day = x; month = z; } else if (z > 12 && x <= 12) { month = x; day = z; } else if (x === z) { month = day = x; } else continue;
+    if (day > 31) continue;
+    out.push(cand(t.start, t.end, { kind: 'date', year, month, day }));
   }
   return out;
 }

@@ -28,6 +28,18 @@ function rewriteDate(text: string, year?: number, month?: number, day?: number):
     return [year ?? iso[1], month !== undefined ? pad(month) : iso[2], iso[3] === undefined ? undefined : day !== undefined ? pad(day) : iso[3]]
       .filter((x) => x !== undefined).join('-');
   }
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (slash) {
+    // "1/29/2026" or "29/01/2026": the order is the one the figure was read in (a part over 12 is
+    // the day); "12/12/2026" shows none, so it is not rewritten in place.
+    const [a, b] = [Number(slash[1]), Number(slash[2])];
+    if (a === b) return text;
+    const dayFirst = a > 12;
+    const put = (was: string, n: number | undefined) => (n === undefined ? was : String(n).padStart(was.length, '0'));
+    const [d, m] = dayFirst ? [slash[1]!, slash[2]!] : [slash[2]!, slash[1]!];
+    const parts = [put(d, day), put(m, month)];
+    return `${dayFirst ? parts.join('/') : [parts[1], parts[0]].join('/')}/${year ?? slash[3]}`;
+  }
   let out = text;
   if (year !== undefined) out = out.replace(/\b\d{4}\b/, String(year));
   if (month !== undefined) {
