@@ -117,6 +117,9 @@ const rows: Row[] = [
   ['The US document was ready; five days later, Reuters reported new conditions.', 'five days', 'silent'],
   ['A deal is close, Trump said; 90% of voters doubt it.', '90%', 'silent'],
   ['Trump said a deal could take several months; his envoys disagreed.', 'several months', 'wrong', 'trump-deal-several-weeks'],
+  // the facilities spared are the complement of those hit
+  ['Russian strikes had left barely a third of Ukraine\'s energy facilities unscathed.', 'a third', 'wrong', 'no-energy-facility-spared'],
+  ['Russian attacks have damaged about half of Ukraine\'s energy facilities.', 'half', 'wrong', 'no-energy-facility-unscathed'],
   // a part of a month dates an event by its month; a month named in passing says nothing
   ['Macron said the Coalition of the Willing would convene in mid-February.', 'mid-February', 'wrong', 'coalition-convenes-early-january-2026'],
   ['Macron said the coalition is scheduled to convene early in January.', 'early in January', 'ok', 'coalition-convenes-early-january-2026'],
