@@ -130,6 +130,7 @@ const rows: Row[] = [
   ['In his audio message after Mar-a-Lago he floated guarantees of 30, 40 or 50 years.', '30, 40 or 50 years', 'ok', 'zelensky-floated-30-40-50-years'],
   ['In an audio message, Zelensky offered 30, 40 or 50 years.', '30, 40 or 50 years', 'wrong', 'zelensky-floated-30-40-50-years'],
   ['Some EU officials promised accession by 2027.', '2027', 'wrong', 'eu-accession-as-soon-as-2027'],
+  ['After Mar-a-Lago, Zelensky floated 30, 40 or even 60 years in an audio message.', '30, 40 or even 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
   // a list must reach a sourced bound and stay on its side of it
   ['In an audio message, Zelensky asked for guarantees of 30, 40, 50 or 60 years.', '30, 40, 50 or 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
   // nothing in the sources

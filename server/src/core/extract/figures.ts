@@ -309,6 +309,8 @@ function readRangeTail(scan: Scan, p: Piece, k: number, firstPercent: PercentSty
 }
 
 /** "30, 40, 50 years", "30, 40 or 50 years", "two or three days": numbers sharing one unit. */
+const SET_ADVERBS = new Set(['even', 'perhaps', 'possibly', 'maybe']);
+
 function readSet(doc: Doc, p: Piece): Cand | null {
   if (p.yearish || p.multiplier) return null;
   const members: Piece[] = [p];
@@ -318,7 +320,13 @@ function readSet(doc: Doc, p: Piece): Cand | null {
     let j = k;
     if (punctAt(doc, j) === ',' && !doc.toks[j]!.space) j++;
     const w = spacedWord(doc, j);
-    if (w !== null && SET_LINKS.has(w)) { j++; linked = true; }
+    if (w !== null && SET_LINKS.has(w)) {
+      j++;
+      linked = true;
+      // "30, 40 or even 60 years", "20 or perhaps 25 years": the last member, still.
+      const adverb = spacedWord(doc, j);
+      if (adverb !== null && SET_ADVERBS.has(adverb)) j++;
+    }
     if (j === k || !doc.toks[j]?.space) break;
     const q = readNumber(doc, j);
     if (!q || q.yearish || q.multiplier || q.numeral !== p.numeral || readPercent(doc, q.last + 1)) break;
