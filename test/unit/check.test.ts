@@ -120,6 +120,8 @@ const rows: Row[] = [
   // the facilities spared are the complement of those hit
   ['Russian strikes had left barely a third of Ukraine\'s energy facilities unscathed.', 'a third', 'wrong', 'no-energy-facility-spared'],
   ['Russian attacks have damaged about half of Ukraine\'s energy facilities.', 'half', 'wrong', 'no-energy-facility-unscathed'],
+  // "earlier" is said of the other figure
+  ['Peace plan: twenty points, down from an earlier twenty-two.', 'twenty points', 'ok', 'peace-plan-20-points'],
   // a part of a month dates an event by its month; a month named in passing says nothing
   ['Macron said the Coalition of the Willing would convene in mid-February.', 'mid-February', 'wrong', 'coalition-convenes-early-january-2026'],
   ['Macron said the coalition is scheduled to convene early in January.', 'early in January', 'ok', 'coalition-convenes-early-january-2026'],
@@ -161,6 +163,8 @@ const unrelated: Array<[string, string]> = [
   ['The guarantee would be reviewed every five years.', 'five years'],
   ['Around 60% of the Donetsk region\'s coal mines are closed.', '60%'],
   ['Kyiv says it has trained 50,000 troops this year.', '50,000 troops'],
+  // "signatories" alone does not name the Paris declaration
+  ['The Budapest Memorandum itself had four signatories: Ukraine, Russia, the US and the UK.', 'four signatories'],
   // a span of years before a noun is that noun's period
   ['EU officials say the 2028–2034 budget leaves room for Ukraine\'s accession.', '2028'],
   ['EU officials say the 2028–2034 budget leaves room for Ukraine\'s accession.', '2034'],
