@@ -133,6 +133,10 @@ const rows: Row[] = [
   ['In an audio message, Zelensky offered 30, 40 or 50 years.', '30, 40 or 50 years', 'wrong', 'zelensky-floated-30-40-50-years'],
   ['Some EU officials promised accession by 2027.', '2027', 'wrong', 'eu-accession-as-soon-as-2027'],
   ['After Mar-a-Lago, Zelensky floated 30, 40 or even 60 years in an audio message.', '30, 40 or even 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
+  // a passive names its agent after the verb
+  ['The 15-year pledge floated by Kyiv has not yet won over Washington.', '15-year', 'wrong', 'zelenskyy-demand-min-20-years'],
+  ['A 20-year guarantee offered by Washington would satisfy Kyiv.', '20-year', 'wrong', 'us-offer-15-years'],
+  ['The 15-year guarantee offered by the United States falls short, Zelensky said.', '15-year', 'ok', 'us-offer-15-years'],
   // a list must reach a sourced bound and stay on its side of it
   ['In an audio message, Zelensky asked for guarantees of 30, 40, 50 or 60 years.', '30, 40, 50 or 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
   // nothing in the sources

@@ -413,8 +413,21 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
     const reach = cue.keys.every((k) => k.noun) ? 1 : PARTY_BEFORE_STANCE_WORDS;
     if (words <= reach && words <= partyWords) { party = p.keys[0]!; partyWords = words; }
   }
+  // A passive names its agent after the verb: "the 15-year pledge floated by Kyiv", "a guarantee
+  // offered by the United States".
+  if (party === null && !cue.keys.every((k) => k.noun)) {
+    const agent = BY_AGENT.exec(ctx.text.slice(cue.end, Math.min(sentence.end, cue.end + 8)));
+    if (agent) {
+      const at = cue.end + agent[0].length;
+      const p = ctx.parties.within({ start: at, end: sentence.end }).find((h) => h.start === at || BY_ARTICLE.test(ctx.text.slice(at, h.start)));
+      if (p) party = p.keys[0]!;
+    }
+  }
   return { party, stance };
 }
+
+const BY_AGENT = /^\s+by\s+/i;
+const BY_ARTICLE = /^the\s+$/i;
 
 function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span): Set<string> {
   const out = new Set<string>();
