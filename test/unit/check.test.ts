@@ -109,6 +109,11 @@ const rows: Row[] = [
   ['The warning comes a day after the UK and France signed a declaration of intent.', 'a day', 'ok', 'zelensky-remarks-day-after-declaration'],
   ['He spoke out three days after Britain and France had signed a declaration.', 'three days', 'wrong', 'zelensky-remarks-day-after-declaration'],
   ['He spoke out three days after Britain and France, in Paris, signed a declaration.', 'three days', 'silent'],
+  // ... and a date in that sentence is of something else
+  ['On January 7, a day after the declaration of intent was signed in Paris, he said no partner had answered.', 'January 7', 'silent'],
+  ['- **Jan. 7**: Zelensky warns, a day after the declaration, that no partner has answered.', 'Jan. 7', 'silent'],
+  ['On January 7, a day after the declaration of intent was signed in Paris, he said no partner had answered.', 'a day', 'ok', 'zelensky-remarks-day-after-declaration'],
+  ['Fighting in the east went on for years before the full-scale invasion of 2022.', '2022', 'ok', 'full-scale-invasion-2022'],
   // a name binds the nearest figure of each kind of fact its subject has
   ['The coalition meeting in Paris on Jan. 6 drew 35 countries.', '35 countries', 'wrong', 'coalition-30-countries'],
   ['The coalition meeting in Paris on Jan. 6 drew 35 countries.', 'Jan. 6', 'ok', 'paris-coalition-meeting-2026-01-06'],

@@ -244,6 +244,12 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       if (PEOPLE_AFTER.test(ctx.text.slice(hit.end, Math.min(hit.end + 20, sentence.end)))) continue;
       // "75% of the Donetsk region's coal mines": the figure counts what the name possesses.
       const possessive = /['’]s$/.test(hit.phrase);
+      // "On January 7, a day after the declaration was signed": the name is what the span of
+      // time counts from, so a date before that span is the date of something else (one after
+      // the name may still be its own: "six years before the full-scale invasion of 2022").
+      const span = figures.find((f) => isTimeUnit(f.unit) && f.span.end <= hit.start && ctx.words.between(f.span.end, hit.start) <= BEFORE_FIGURE_WORDS &&
+        EVENT_CLAUSE.test(ctx.text.slice(f.span.end, hit.start)));
+      const countsFrom = span ? extentStart(span) : -1;
       // The nearest figure is sought once per kind of fact the subject has: in "the coalition
       // meeting in Paris on Jan. 6 drew 35 countries" the date does not hide the count.
       const masks = new Map<string, boolean[]>();
@@ -251,7 +257,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         let key = '';
         let any = false;
         const mask = figures.map((f) => {
-          const ok = fits(f, fact) && !(f.span.start < hit.end && hit.start < f.span.end);
+          const ok = fits(f, fact) && !(f.span.start < hit.end && hit.start < f.span.end) && !(f.span.end <= countsFrom && (f.value.kind === 'date' || f.value.kind === 'year'));
           key += ok ? '1' : '0';
           any ||= ok;
           return ok;
