@@ -31,6 +31,11 @@ const rows: Row[] = [
   ['Two-thirds of Donetsk is under Russian control.', 'Two-thirds', 'wrong', 'russia-holds-75-percent-donetsk'],
   ['Nearly 80% of Donetsk is occupied, officials estimate.', '80%', 'ok', 'russia-holds-75-percent-donetsk'],
   ['A survey says 75% of Ukrainians reject concessions.', '75%', 'silent'],
+  // what Ukraine still holds is the rest of each region
+  ['Roughly a quarter of Donetsk is still in Ukrainian hands.', 'a quarter', 'ok', 'ukraine-holds-25-percent-donetsk'],
+  ['Roughly a tenth of Donetsk is still in Ukrainian hands.', 'a tenth', 'wrong', 'ukraine-holds-25-percent-donetsk'],
+  ['Russia holds a quarter of Donetsk.', 'a quarter', 'wrong', 'russia-holds-75-percent-donetsk'],
+  ['Only 1% of Luhansk remains under Ukrainian control.', '1%', 'ok', 'ukraine-holds-1-percent-luhansk'],
   // guarantee lengths: who offered and who asked matters
   ['The Americans offered a 15-year security pact.', '15-year', 'ok', 'us-offer-15-years'],
   ['Washington has proposed a guarantee of 12 years.', '12 years', 'wrong', 'us-offer-15-years'],
