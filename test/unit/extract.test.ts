@@ -301,6 +301,8 @@ const exact: Array<[string, string[]]> = [
   ['1. First point\n2. Second point\n3) Final point', []],
   ['> 4. quoted list item', []],
   ['In May, troops may 10 times have tried.', ['10 times']],
+  // "all but 1 per cent" states the other 99
+  ['Russia holds all but 1 per cent of Luhansk.', []],
   // a date whose order is not plain is not read; nor are paths and longer chains
   ['Reuters reported on 01/02/2026 that talks stalled.', []],
   ['See 2026/1/29/3 and 1/29/2026/4.', []],

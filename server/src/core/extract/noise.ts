@@ -48,6 +48,10 @@ export function markNoise(doc: Doc): void {
       continue;
     }
 
+    // "all but 1 per cent of Luhansk" states the other 99: the number is not the figure's value,
+    // and nothing is said rather than the wrong thing.
+    if (prev?.kind === 'word' && prev.low === 'but' && toks[i - 2]?.low === 'all' && t.space && prev.space) { t.skip = true; continue; }
+
     if (prev && !t.space) {
       const before = toks[i - 2];
       if (NAMING_SIGNS.has(prev.low)) { t.skip = true; continue; }
