@@ -26,6 +26,8 @@ const rows: Row[] = [
   ['Russian troops control roughly 90% of the Donetsk region.', '90%', 'wrong', 'russia-holds-75-percent-donetsk'],
   ['Moscow controls 75% of Luhansk and 99% of Donetsk.', '75%', 'wrong', 'russia-holds-99-percent-luhansk'],
   ['Moscow controls 75% of Luhansk and 99% of Donetsk.', '99%', 'wrong', 'russia-holds-75-percent-donetsk'],
+  ['Russia holds about 75% of Donetsk, 99% of Luhansk and roughly a fifth of Ukraine overall.', '99%', 'ok', 'russia-holds-99-percent-luhansk'],
+  ['Russian attacks have damaged about half of Ukraine\'s energy facilities.', 'half', 'wrong', 'no-energy-facility-unscathed'],
   ['Kremlin forces occupy nearly all of Luhansk.', 'nearly all', 'ok', 'russia-holds-99-percent-luhansk'],
   ['Its army holds three-quarters of Donetsk.', 'three-quarters', 'ok', 'russia-holds-75-percent-donetsk'],
   ['Two-thirds of Donetsk is under Russian control.', 'Two-thirds', 'wrong', 'russia-holds-75-percent-donetsk'],
@@ -177,6 +179,9 @@ const unrelated: Array<[string, string]> = [
   ['The guarantee would be reviewed every five years.', 'five years'],
   ['Around 60% of the Donetsk region\'s coal mines are closed.', '60%'],
   ['Kyiv says it has trained 50,000 troops this year.', '50,000 troops'],
+  // a figure with a name of its own after "of" is about that name
+  ['Russia holds about 75% of Donetsk, 99% of Luhansk and roughly a fifth of Ukraine overall.', 'a fifth'],
+  ['Moscow holds 75% of Donetsk and 99% of Luhansk, and a fifth of Ukraine.', 'a fifth'],
   // "signatories" alone does not name the Paris declaration
   ['The Budapest Memorandum itself had four signatories: Ukraine, Russia, the US and the UK.', 'four signatories'],
   // a span of years before a noun is that noun's period

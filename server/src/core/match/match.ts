@@ -104,6 +104,9 @@ const CLAUSE_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|a
 // A semicolon joins two statements: "the document was ready; five days later, Reuters…" — the
 // name in one says nothing about a figure in the other, whichever comes first.
 const SEMICOLON = /;/;
+// The name ends the figure's phrase ("a fifth of Ukraine overall,"): not "half of Ukraine's
+// energy facilities", whose noun comes after it.
+const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:overall|as a whole|in all|in total))?(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|while|whereas)\b)/u;
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 // "a day after the UK and France signed a declaration": a span of time before "after"/"before"
 // measures from the event that clause names, so that name reaches as far as one before a figure.
@@ -232,6 +235,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const hits = ctx.subjects.within(sentence);
   const fitsSubject = (f: Figure, subject: string) => (ctx.lex.factsBySubject.get(subject) ?? []).some((fact) => fits(f, fact));
 
+  // "75% of Donetsk, 99% of Luhansk and a fifth of Ukraine": a figure with a name of its own
+  // after "of" is about that name; it takes no other, nor shares its neighbours'.
+  const ofName = figures.map((f) => OF_NAME.test(ctx.text.slice(f.span.end, Math.min(sentence.end, f.span.end + 24))));
   const first = figures[0]!;
   const labelIndex = first && LABEL_START.test(ctx.text.slice(sentence.start, extentStart(first))) && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 6, sentence.end))) ? 0 : -1;
   const openerIndex = first && (first.value.kind === 'date' || first.value.kind === 'year') && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
@@ -267,7 +273,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       for (const usable of masks.values()) {
         const link = (at: number, tier: Tier, words: number) => {
           for (let i = 0; i < figures.length; i++) {
-            if (usable[i] && groups[i] === groups[at]) links[i]!.push({ subject, tier, words, aliasLength: hit.end - hit.start });
+            if (usable[i] && groups[i] === groups[at] && (i === at || !ofName[i])) links[i]!.push({ subject, tier, words, aliasLength: hit.end - hit.start });
           }
         };
         // A name binds the figure it is attached to ("nearly all of Luhansk") and, besides, the one
@@ -297,7 +303,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const periods = periodModifiers(ctx, sentence, figures);
   return figures.map((figure, i) => {
     let own = links[i]!;
-    if (periods[i] || own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
+    if (periods[i] || ofName[i] || own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
     // A bare number ("an army of 800,000") is only tied to a name right next to it.
     if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
     const windows: Array<[SubjectLink[], Span[]]> = [[own, [sentence]]];
