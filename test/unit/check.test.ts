@@ -213,6 +213,8 @@ describe('check: messages and replacements', () => {
     ['The interview appeared in Axios on Dec. 16, 2025.', 'Dec. 16, 2025', 'Dec. 26, 2025'],
     ['The war nears its fifth anniversary.', 'fifth anniversary', 'fourth anniversary'],
     ['His remarks came two days after the declaration of intent was signed.', 'two days', 'one day'],
+    ['Zelensky said the peace plan was now 95-percent agreed.', '95-percent', 'now 90-percent agreed'],
+    ['Zelensky said the peace plan was now 95-per-cent agreed.', '95-per-cent', 'now 90-per-cent agreed'],
     ['Reuters reported on 1/29/2026 that the US wants a deal signed first.', '1/29/2026', '1/27/2026'],
     ['Reuters reported on 29/01/2026 that the US wants a deal signed first.', '29/01/2026', '27/01/2026'],
   ])('%s: fix keeps the draft style', (text, figure, expected) => {

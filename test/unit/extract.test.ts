@@ -90,6 +90,8 @@ const percents: Row[] = [
   { say: 'Approval stands at 75% today.', text: '75%', value: pct(75), form: { percentStyle: '%', numeral: 'digits' } },
   { say: 'Approval stands at 75 percent today.', text: '75 percent', value: pct(75), form: { percentStyle: ' percent' } },
   { say: 'Approval stands at 75 per cent today.', text: '75 per cent', value: pct(75), form: { percentStyle: ' per cent' } },
+  { say: 'A 75-percent share was sold.', text: '75-percent', value: pct(75), valueText: '75', form: { compound: true } },
+  { say: 'A 75-per-cent share was sold.', text: '75-per-cent', value: pct(75), valueText: '75', form: { compound: true } },
   { say: 'Roughly 12.5% abstained.', text: '12.5%', value: pct(12.5), hedge: 'about', hedgeText: 'Roughly' },
   { say: 'Only thirty percent agreed.', text: 'thirty percent', value: pct(30), form: { numeral: 'words', percentStyle: ' percent' } },
   { say: 'It has a 60-percent stake.', text: '60-percent', value: pct(60), valueText: '60', form: { compound: true } },

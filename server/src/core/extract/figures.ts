@@ -236,6 +236,10 @@ function readCounted(scan: Scan, i: number, currency: { unit: string; start: num
     if (w === 'percent') {
       return base({ kind: 'percent', n: p.value }, toks[k + 1]!.end, p.end, null, { ...formOf(p), compound: true });
     }
+    // "95-per-cent", British style.
+    if (w === 'per' && HYPHENS.has(toks[k + 2]?.low ?? '') && glued(doc, k + 2) && glued(doc, k + 3) && wordAt(doc, k + 3) === 'cent') {
+      return base({ kind: 'percent', n: p.value }, toks[k + 3]!.end, p.end, null, { ...formOf(p), compound: true });
+    }
     const def = w !== null ? compoundUnit(w) : null;
     if (def && w !== null) {
       let unit = def.unit;

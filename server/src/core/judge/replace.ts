@@ -80,6 +80,8 @@ function styled(figure: Figure, fact: Fact): string | null {
     case 'percent': {
       // formatNumber writes the draft's percent style ("%", " percent") itself.
       if (figure.form.percentStyle) return formatNumber(v.n, { ...figure.form, numeral: 'digits' });
+      // "95-percent", "95-per-cent": the number is the value, the word after it stays.
+      if (figure.form.compound && figure.value.kind === 'percent') return String(v.n);
       return `${v.n}%`;
     }
     case 'number': return numberText(figure, v.n);
