@@ -105,6 +105,7 @@ const words: Row[] = [
   { say: 'A dozen aides resigned.', text: 'A dozen aides', value: num(12), unit: 'aide', valueText: 'A dozen' },
   { say: 'Half a million residents fled.', text: 'Half a million residents', value: num(500000), unit: 'resident', valueText: 'Half a million' },
   { say: 'It could last half a century.', text: 'half a century', value: num(50), unit: 'year' },
+  { say: 'It fuelled half a dozen years of war.', text: 'half a dozen years', value: num(6), unit: 'year', valueText: 'half a dozen' },
   { say: 'A quarter of a million residents fled.', text: 'A quarter of a million residents', value: num(250000), unit: 'resident', valueText: 'A quarter of a million' },
   { say: 'Nearly a quarter of a million people rallied.', text: 'a quarter of a million people', value: num(250000), unit: 'person', valueText: 'a quarter of a million', hedge: 'nearly', hedgeText: 'Nearly' },
   { say: 'Three-quarters of a million voted.', text: 'Three-quarters of a million', value: num(750000) },

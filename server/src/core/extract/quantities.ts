@@ -126,7 +126,9 @@ export function readFraction(doc: Doc, i: number): Cand | null {
   if (w === 'half') {
     const next = spacedWord(doc, i + 1);
     if (next === 'a' || next === 'an') {
-      const s = LARGE.get(spacedWord(doc, i + 2) ?? '');
+      const scaleWord = spacedWord(doc, i + 2) ?? '';
+      // "half a dozen years" is six of them, as "half a million people" is 500,000.
+      const s = scaleWord === 'dozen' ? 12 : LARGE.get(scaleWord);
       if (s) {
         // "Half a million people": the noun after the scale says what is counted.
         const counted = readUnit(doc, i + 3);
