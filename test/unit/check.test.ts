@@ -215,6 +215,7 @@ describe('check: messages and replacements', () => {
     ['His remarks came two days after the declaration of intent was signed.', 'two days', 'one day'],
     ['Zelensky said the peace plan was now 95-percent agreed.', '95-percent', 'now 90-percent agreed'],
     ['Zelensky said the peace plan was now 95-per-cent agreed.', '95-per-cent', 'now 90-per-cent agreed'],
+    ['Russia broke Minsk I and II, signed in 2014 and 2016.', '2016', 'in 2014 and 2015'],
     ['Reuters reported on 1/29/2026 that the US wants a deal signed first.', '1/29/2026', '1/27/2026'],
     ['Reuters reported on 29/01/2026 that the US wants a deal signed first.', '29/01/2026', '27/01/2026'],
   ])('%s: fix keeps the draft style', (text, figure, expected) => {
