@@ -156,6 +156,7 @@ const compounds: Row[] = [
 const rangesAndSets: Row[] = [
   { say: 'Estimates run 30 to 50 countries.', text: '30 to 50 countries', value: range(30, 50), unit: 'country', valueText: '30 to 50' },
   { say: 'He floated 30, 40 or even 60 years.', text: '30, 40 or even 60 years', value: set(30, 40, 60), unit: 'year', valueText: '30, 40 or even 60' },
+  { say: 'He floated 30, 40, even 60 years.', text: '30, 40, even 60 years', value: set(30, 40, 60), unit: 'year', valueText: '30, 40, even 60' },
   { say: 'Envoys of 20 or perhaps 25 countries came.', text: '20 or perhaps 25 countries', value: set(20, 25), unit: 'country', valueText: '20 or perhaps 25' },
   { say: 'Estimates run 30–50 countries.', text: '30–50 countries', value: range(30, 50), unit: 'country', valueText: '30–50' },
   { say: 'Estimates run 30-50 countries.', text: '30-50 countries', value: range(30, 50), unit: 'country', valueText: '30-50' },

@@ -330,6 +330,10 @@ function readSet(doc: Doc, p: Piece): Cand | null {
       // "30, 40 or even 60 years", "20 or perhaps 25 years": the last member, still.
       const adverb = spacedWord(doc, j);
       if (adverb !== null && SET_ADVERBS.has(adverb)) j++;
+    } else if (w !== null && SET_ADVERBS.has(w) && j > k) {
+      // "30, 40, even 60 years": after a comma, the adverb ends the list as "or" would.
+      j++;
+      linked = true;
     }
     if (j === k || !doc.toks[j]?.space) break;
     const q = readNumber(doc, j);
