@@ -182,6 +182,9 @@ const unrelated: Array<[string, string]> = [
   // a figure with a name of its own after "of" is about that name
   ['Russia holds about 75% of Donetsk, 99% of Luhansk and roughly a fifth of Ukraine overall.', 'a fifth'],
   ['Moscow holds 75% of Donetsk and 99% of Luhansk, and a fifth of Ukraine.', 'a fifth'],
+  // a limit is not a size
+  ['Under the US draft, Ukraine\'s military would be capped at 600,000 troops.', '600,000 troops'],
+  ['The plan sets a ceiling of 600,000 on Ukraine\'s armed forces.', '600,000'],
   // "signatories" alone does not name the Paris declaration
   ['The Budapest Memorandum itself had four signatories: Ukraine, Russia, the US and the UK.', 'four signatories'],
   // a span of years before a noun is that noun's period

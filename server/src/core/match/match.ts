@@ -106,6 +106,7 @@ const CLAUSE_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|a
 const SEMICOLON = /;/;
 // The name ends the figure's phrase ("a fifth of Ukraine overall,"): not "half of Ukraine's
 // energy facilities", whose noun comes after it.
+const LIMIT_BEFORE = /\b(?:capped\s+at|limited\s+to|(?:a|the|its)\s+(?:cap|ceiling|limit)\s+(?:of|at))\s+$/i;
 const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:overall|as a whole|in all|in total))?(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|while|whereas)\b)/u;
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 // "a day after the UK and France signed a declaration": a span of time before "after"/"before"
@@ -318,6 +319,10 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       windows.push([linksFrom(ctx, figure, section, Tier.Section), [...section, block]]);
     }
     let candidates = chooseCandidates(ctx, figure, windows);
+    // "capped at 600,000 troops" states a limit: only a sourced limit can bear it out or not.
+    if (candidates.length && LIMIT_BEFORE.test(ctx.text.slice(Math.max(sentence.start, extentStart(figure) - 24), extentStart(figure)))) {
+      candidates = candidates.filter((f) => f.qualifier === 'up-to' || f.qualifier === 'less-than');
+    }
     if (!candidates.length && figure.value.kind === 'set') candidates = listedByOccasion(ctx, figure, sentence);
     return {
       figure,
