@@ -40,6 +40,13 @@ describe('mergeFactBases', () => {
       'a-dock': ['b-dock'], 'b-dock': ['a-dock'],
     });
   });
+  it('takes facts with other context words for another matter', () => {
+    const held = fact('held', 75, { context: [['Ukrainian hands']] });
+    const m = mergeFactBases([{ origin: 'bundled', base: layer([fact('old', 40), held]) }, { origin: 'ws', base: layer([fact('new', 42), fact('held-too', 70, { context: [['Ukrainian hands']] })]) }]);
+    expect(Object.fromEntries([...m.conflicts].map(([id, fs]) => [id, fs.map((f) => f.id)]))).toEqual({
+      old: ['new'], new: ['old'], held: ['held-too'], 'held-too': ['held'],
+    });
+  });
   it('drops a superseded fact from matching, with no conflict left', () => {
     const m = mergeFactBases([{ origin: 'bundled', base: layer([fact('old', 40)]) }, { origin: 'ws', base: layer([fact('new', 42, { supersedes: 'old' })]) }]);
     expect(m.base.facts.map((f) => f.id)).toEqual(['new']);

@@ -19,8 +19,9 @@ export interface MergedFactBase {
   base: FactBase;
   problems: MergeProblem[];
   /**
-   * Facts that disagree with another fact of another layer about the same subject and unit,
-   * neither superseding the other: fact id -> the facts it conflicts with. Hovers show both.
+   * Facts that disagree with another fact of another layer about the same subject, unit and
+   * context words, neither superseding the other: fact id -> the facts it conflicts with. Hovers
+   * show both.
    */
   conflicts: Map<string, Fact[]>;
   /** Origin of every fact kept, so a hover or a tree can say which file it comes from. */
@@ -118,7 +119,8 @@ export function mergeFactBases(layers: readonly FactLayer[]): MergedFactBase {
   const groups = new Map<string, Fact[]>();
   for (const f of base.facts) {
     if (originOfSubject.get(f.subject) !== null) continue;
-    const key = `${f.subject}\u0000${f.unit ?? ''}\u0000${f.value.kind}\u0000${f.party ?? ''}\u0000${f.occasion ?? ''}`;
+    // Context words narrow the matter ("still in Ukrainian hands" is not what Moscow holds).
+    const key = `${f.subject}\u0000${f.unit ?? ''}\u0000${f.value.kind}\u0000${f.party ?? ''}\u0000${f.occasion ?? ''}\u0000${f.context.length ? JSON.stringify(f.context) : ''}`;
     const group = groups.get(key);
     if (group) group.push(f); else groups.set(key, [f]);
   }
