@@ -238,7 +238,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
 
   // "75% of Donetsk, 99% of Luhansk and a fifth of Ukraine": a figure with a name of its own
   // after "of" is about that name; it takes no other, nor shares its neighbours'.
-  const ofName = figures.map((f) => OF_NAME.test(ctx.text.slice(f.span.end, Math.min(sentence.end, f.span.end + 24))));
+  const ofName = figures.map((f) => ctx.text.startsWith('of', f.span.end + 1) && OF_NAME.test(ctx.text.slice(f.span.end, Math.min(sentence.end, f.span.end + 24))));
+  // A sentence with both a date and a span of time, where a span may count from a name.
+  const datedSpans = figures.some((f) => f.value.kind === 'date' || f.value.kind === 'year') && figures.some((f) => isTimeUnit(f.unit));
   const first = figures[0]!;
   const labelIndex = first && LABEL_START.test(ctx.text.slice(sentence.start, extentStart(first))) && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 6, sentence.end))) ? 0 : -1;
   const openerIndex = first && (first.value.kind === 'date' || first.value.kind === 'year') && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
@@ -254,8 +256,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // "On January 7, a day after the declaration was signed": the name is what the span of
       // time counts from, so a date before that span is the date of something else (one after
       // the name may still be its own: "six years before the full-scale invasion of 2022").
-      const span = figures.find((f) => isTimeUnit(f.unit) && f.span.end <= hit.start && ctx.words.between(f.span.end, hit.start) <= BEFORE_FIGURE_WORDS &&
-        EVENT_CLAUSE.test(ctx.text.slice(f.span.end, hit.start)));
+      const span = datedSpans ? figures.find((f) => isTimeUnit(f.unit) && f.span.end <= hit.start && ctx.words.between(f.span.end, hit.start) <= BEFORE_FIGURE_WORDS &&
+        EVENT_CLAUSE.test(ctx.text.slice(f.span.end, hit.start))) : undefined;
       const countsFrom = span ? extentStart(span) : -1;
       // The nearest figure is sought once per kind of fact the subject has: in "the coalition
       // meeting in Paris on Jan. 6 drew 35 countries" the date does not hide the count.
