@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseFactBase } from '../../server/src/core/facts/parse';
 import { everyErrorValidator, firstErrorValidator, type SchemaValidator } from '../../server/src/core/facts/validators';
 // @ts-expect-error: a plain .mjs build script without type declarations
@@ -15,12 +15,21 @@ const root = resolve(__dirname, '../..');
 const schema: unknown = JSON.parse(readFileSync(join(root, 'server/facts/factdesk.schema.json'), 'utf8'));
 const bundledYaml = readFileSync(join(root, 'server/facts/bundled.facts.yaml'), 'utf8');
 
-/** The validators the bundles get, loaded from the generated module. */
-async function generated(): Promise<{ firstErrorValidator: () => SchemaValidator; everyErrorValidator: () => SchemaValidator }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'factdesk-aot-')), 'validators.mjs');
-  writeFileSync(file, (validatorsModule as (s: unknown) => string)(schema));
-  return import(pathToFileURL(file).href);
+type Generated = { firstErrorValidator: () => SchemaValidator; everyErrorValidator: () => SchemaValidator };
+let generatedDir: string | undefined;
+let loaded: Promise<Generated> | undefined;
+
+/** The validators the bundles get, loaded from the generated module (written once, removed after). */
+function generated(): Promise<Generated> {
+  if (!loaded) {
+    generatedDir = mkdtempSync(join(tmpdir(), 'factdesk-aot-'));
+    const file = join(generatedDir, 'validators.mjs');
+    writeFileSync(file, (validatorsModule as (s: unknown) => string)(schema));
+    loaded = import(pathToFileURL(file).href) as Promise<Generated>;
+  }
+  return loaded;
 }
+afterAll(() => { if (generatedDir) rmSync(generatedDir, { recursive: true, force: true }); });
 
 const valid = (): Record<string, unknown> => parse(bundledYaml) as Record<string, unknown>;
 const facts = (d: Record<string, unknown>) => d.facts as Array<Record<string, unknown>>;
