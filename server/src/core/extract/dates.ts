@@ -260,12 +260,13 @@ function monthForms(doc: Doc, claims: Array<[number, number]>): Cand[] {
   return out;
 }
 
+/** "1/29/2026", "29/01/2026": day and month in digits, in either order, and the year. */
+export const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
 /**
  * "1/29/2026" (US) and "29/01/2026" (most of the world's newsrooms): read only when the order
  * is plain, a part over 12 being the day, or both parts the same. "01/02/2026" is left alone.
  */
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
 function slashDates(doc: Doc): Cand[] {
   const out: Cand[] = [];
   // The lexer keeps "1/29/2026" whole, as an opaque token (so no part of it is read as a number).

@@ -1,6 +1,7 @@
 import { formatNumber, formatOrdinal } from '../extract';
-import type { Fact, FactBase, Figure, FigureForm, Hedge, Replacement, Stance, WrongKind } from '../types';
+import type { Fact, FactBase, Figure, FigureForm, Hedge, Replacement, WrongKind } from '../types';
 import type { Claim } from '../match/match';
+import { SLASH_DATE } from '../extract/dates';
 import { partyName, STANCE_VERB } from './message';
 import { unitScale } from '../match/units';
 
@@ -28,7 +29,7 @@ function rewriteDate(text: string, year?: number, month?: number, day?: number):
     return [year ?? iso[1], month !== undefined ? pad(month) : iso[2], iso[3] === undefined ? undefined : day !== undefined ? pad(day) : iso[3]]
       .filter((x) => x !== undefined).join('-');
   }
-  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const slash = SLASH_DATE.exec(text);
   if (slash) {
     // "1/29/2026" or "29/01/2026": the order is the one the figure was read in (a part over 12 is
     // the day); "12/12/2026" shows none, so it is not rewritten in place.

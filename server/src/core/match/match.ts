@@ -89,6 +89,7 @@ function cueSet(hits: ReadonlyArray<PhraseHit<string>>): Set<string> {
 }
 
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
+const isDated = (f: Figure) => f.value.kind === 'date' || f.value.kind === 'year';
 const CLAUSE_MARK = /[,;:—–()]/;
 // A figure that labels its line ends at a colon or a dash, in emphasis or not ("**Jan. 20** —",
 // "Jan. 20 - Zelensky…"), and has nothing but emphasis marks before it.
@@ -104,9 +105,10 @@ const CLAUSE_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|a
 // A semicolon joins two statements: "the document was ready; five days later, Reuters…" — the
 // name in one says nothing about a figure in the other, whichever comes first.
 const SEMICOLON = /;/;
+// "capped at 600,000 troops", "a ceiling of 600,000": a figure stated as a limit.
+const LIMIT_BEFORE = /\b(?:capped\s+at|limited\s+to|(?:a|the|its)\s+(?:cap|ceiling|limit)\s+(?:of|at))\s+$/i;
 // The name ends the figure's phrase ("a fifth of Ukraine overall,"): not "half of Ukraine's
 // energy facilities", whose noun comes after it.
-const LIMIT_BEFORE = /\b(?:capped\s+at|limited\s+to|(?:a|the|its)\s+(?:cap|ceiling|limit)\s+(?:of|at))\s+$/i;
 const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:overall|as a whole|in all|in total))?(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|while|whereas)\b)/u;
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 // "a day after the UK and France signed a declaration": a span of time before "after"/"before"
@@ -240,10 +242,10 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   // after "of" is about that name; it takes no other, nor shares its neighbours'.
   const ofName = figures.map((f) => ctx.text.startsWith('of', f.span.end + 1) && OF_NAME.test(ctx.text.slice(f.span.end, Math.min(sentence.end, f.span.end + 24))));
   // A sentence with both a date and a span of time, where a span may count from a name.
-  const datedSpans = figures.some((f) => f.value.kind === 'date' || f.value.kind === 'year') && figures.some((f) => isTimeUnit(f.unit));
+  const datedSpans = figures.some(isDated) && figures.some((f) => isTimeUnit(f.unit));
   const first = figures[0]!;
   const labelIndex = first && LABEL_START.test(ctx.text.slice(sentence.start, extentStart(first))) && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 6, sentence.end))) ? 0 : -1;
-  const openerIndex = first && (first.value.kind === 'date' || first.value.kind === 'year') && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
+  const openerIndex = first && isDated(first) && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
   for (const hit of hits) {
     for (const subject of hit.keys) {
       // The figure's own noun may name the subject ("200,000 protesters", "three layers").
@@ -266,7 +268,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         let key = '';
         let any = false;
         const mask = figures.map((f) => {
-          const ok = fits(f, fact) && !(f.span.start < hit.end && hit.start < f.span.end) && !(f.span.end <= countsFrom && (f.value.kind === 'date' || f.value.kind === 'year'));
+          const ok = fits(f, fact) && !(f.span.start < hit.end && hit.start < f.span.end) && !(f.span.end <= countsFrom && isDated(f));
           key += ok ? '1' : '0';
           any ||= ok;
           return ok;
@@ -424,17 +426,18 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   // "Washington's 15-year offer", "…by 2027, Zelenskyy said".
   let party: string | null = null;
   let partyWords = Infinity;
+  const nounCue = cue.keys.every((k) => k.noun);
   for (const p of ctx.parties.within({ start: sentence.start, end: cue.start })) {
     if (p.start < figure.span.end && figure.span.start < p.end) continue;
     const words = ctx.words.between(p.end, cue.start) - (p.end <= figure.span.start && figure.span.end <= cue.start ? 1 : 0);
     // A noun ("offer", "proposals on the table") takes only the name right before it: in
     // "Zelensky said the proposals on the table foresee…", the proposals are not Zelensky's.
-    const reach = cue.keys.every((k) => k.noun) ? 1 : PARTY_BEFORE_STANCE_WORDS;
+    const reach = nounCue ? 1 : PARTY_BEFORE_STANCE_WORDS;
     if (words <= reach && words <= partyWords) { party = p.keys[0]!; partyWords = words; }
   }
   // A passive names its agent after the verb: "the 15-year pledge floated by Kyiv", "a guarantee
   // offered by the United States".
-  if (party === null && !cue.keys.every((k) => k.noun)) {
+  if (party === null && !nounCue) {
     const agent = BY_AGENT.exec(ctx.text.slice(cue.end, Math.min(sentence.end, cue.end + 8)));
     if (agent) {
       const at = cue.end + agent[0].length;
