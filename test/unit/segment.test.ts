@@ -42,6 +42,21 @@ describe('segment', () => {
   });
 });
 
+describe('segment: table rows', () => {
+  const sentences = (t: string) => segment(t).blocks.flatMap((b) => b.sentences.map((s) => t.slice(s.start, s.end)));
+
+  it('reads each row of a table as a sentence of its own, in every line ending', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const t = ['Key dates, as reported.', '| Event | Year |', '|---|---|', '  | Crimea annexed | 2014 |', '| Full-scale invasion | 2022 |', 'Both are disputed. Neither is new.'].join(eol);
+      expect(sentences(t)).toEqual(['Key dates, as reported.', '| Event | Year |', '|---|---|', '| Crimea annexed | 2014 |', '| Full-scale invasion | 2022 |', 'Both are disputed.', 'Neither is new.']);
+    }
+  });
+
+  it('leaves a bar inside a sentence alone', () => {
+    expect(sentences('Talks | day two went on. Then | nothing.')).toEqual(['Talks | day two went on.', 'Then | nothing.']);
+  });
+});
+
 describe('plainParagraphs', () => {
   // Lines made of the characters block markers and blank lines are made of, and prose.
   const piece = fc.constantFrom('#', '# ', '>', '- ', '* ', '+ ', '1. ', '2) ', '```', '~~~', ' ', '   ', '    ', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff',

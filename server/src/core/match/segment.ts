@@ -169,7 +169,46 @@ function endsSentence(text: string, start: number, end: number): boolean {
 // sentence of its own so its date is never tied to the names in the story's first sentence.
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--)\s*/u;
 
+// "| Share of Luhansk held by Russia | 95% | Ukrainian estimates |": a table row has no full stop,
+// and each row is a statement of its own, so a name in one row says nothing of a figure in the next.
+const TABLE_ROW = /^[ \t]{0,3}\|/;
+
 function sentencesOf(text: string, kind: Block['kind'], start: number, end: number, marks: SentenceMarks): Span[] {
+  if (kind === 'paragraph') {
+    const bar = text.indexOf('|', start);
+    if (bar >= 0 && bar < end) return tableAware(text, start, end, marks);
+  }
+  return proseSentences(text, kind, start, end, marks);
+}
+
+/** The sentences of a paragraph with table rows in it: each row one, the lines between as prose. */
+function tableAware(text: string, start: number, end: number, marks: SentenceMarks): Span[] {
+  const out: Span[] = [];
+  let prose = -1;
+  const flush = (to: number) => {
+    if (prose >= 0) for (const s of proseSentences(text, 'paragraph', prose, to, marks)) out.push(s);
+    prose = -1;
+  };
+  let at = start;
+  while (at < end) {
+    LINE_BREAK.lastIndex = at;
+    const m = LINE_BREAK.exec(text);
+    const lineEnd = m && m.index < end ? m.index : end;
+    const next = m && m.index < end ? LINE_BREAK.lastIndex : end;
+    if (TABLE_ROW.test(text.slice(at, Math.min(lineEnd, at + 4)))) {
+      flush(at);
+      let s = at, e = lineEnd;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+      if (e > s) out.push({ start: s, end: e });
+    } else if (prose < 0) prose = at;
+    at = next;
+  }
+  flush(end);
+  return out;
+}
+
+function proseSentences(text: string, kind: Block['kind'], start: number, end: number, marks: SentenceMarks): Span[] {
   const dateline = kind === 'paragraph' ? DATELINE.exec(text.slice(start, Math.min(end, start + 120))) : null;
   if (!dateline) return splitSentences(text, start, end, marks);
   const cut = start + dateline[0].length;
