@@ -150,6 +150,50 @@ const rows: Row[] = [
   ['The 15-year guarantee offered by the United States falls short, Zelensky said.', '15-year', 'ok', 'us-offer-15-years'],
   // a list must reach a sourced bound and stay on its side of it
   ['In an audio message, Zelensky asked for guarantees of 30, 40, 50 or 60 years.', '30, 40, 50 or 60 years', 'wrong', 'zelensky-floated-30-40-50-years'],
+  // differences, denials, suppositions, losses, remainders and additions state no fact's value
+  ['Zelensky wants a guarantee at least five years longer than the US offer.', 'five years', 'silent'],
+  ['Washington offered 15 years, three years short of what Kyiv wanted.', 'three years', 'silent'],
+  ['Under the plan the Ukrainian army would shrink by 200,000 troops.', '200,000 troops', 'silent'],
+  ['The US offer is not 20 years but 15, Rubio said.', '20 years', 'silent'],
+  ['He wants three decades at minimum, not the 15-year guarantee on offer.', '15-year', 'ok', 'us-offer-15-years'],
+  ['Zelenskyy said a guarantee of 10 years would be worthless.', '10 years', 'silent'],
+  ['If the war lasts another five years, the economy will shrink by a third.', 'five years', 'silent'],
+  ['The Ukrainian military lost 5,000 soldiers last month.', '5,000 soldiers', 'silent'],
+  ['He called the plan 90 percent agreed; the last 10% of the plan is the hardest.', '10%', 'silent'],
+  ['Ukraine still holds the remaining 25% of Donetsk.', '25%', 'ok', 'ukraine-holds-25-percent-donetsk'],
+  ['Russia has taken another 5% of Donetsk since the spring.', '5%', 'silent'],
+  ['European leaders expect the war to last at least another four years.', 'four years', 'wrong', 'war-at-least-two-more-years'],
+  ['Under a Russian proposal the army would shrink by 200,000 troops over five years.', 'five years', 'silent'],
+  // a figure compared with is a reference: judged as nobody's
+  ['He wants a guarantee that lasts longer than 15 years.', '15 years', 'ok', 'us-offer-15-years'],
+  ['Zelensky is seeking more than the 15-year term.', '15-year', 'ok', 'us-offer-15-years'],
+  // "offer" after an article or a figure is the noun: the subject of the sentence did not make it
+  ['Kyiv rejected the 15-year offer on Saturday.', '15-year', 'ok', 'us-offer-15-years'],
+  ['Kyiv rejected the 20-year offer on Saturday.', '20-year', 'wrong', 'us-offer-15-years'],
+  // a pronoun before the stance verb hides the name before it; so does a speaker's parenthesis
+  ['Zelensky wants a guarantee longer than the US offer, and he floated 30, 40 or 50 years in an audio message.', '30, 40 or 50 years', 'ok', 'zelensky-floated-30-40-50-years'],
+  ['European leaders, Zelenskyy noted, expect the war to last at least another four years.', 'four years', 'wrong', 'war-at-least-two-more-years'],
+  // another party's claim or estimate is theirs: confirmed when it matches, never contradicted
+  ['Witkoff said the plan was 95 percent agreed.', '95 percent', 'silent'],
+  ['Witkoff said the plan was 90 percent agreed.', '90 percent', 'ok', 'peace-deal-90-percent'],
+  ['Peskov said the plan was 95 percent agreed.', '95 percent', 'silent'],
+  ['Zelensky said the plan was 95 percent agreed.', '95 percent', 'wrong', 'peace-deal-90-percent'],
+  ['Putin said the war could go on for another ten years if needed.', 'ten years', 'silent'],
+  ["Britain's 18-year pledge has no counterpart in the US offer.", '18-year', 'silent'],
+  // each table row is a statement of its own
+  ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2014', 'ok', 'russia-first-invaded-2014'],
+  ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2022', 'ok', 'full-scale-invasion-2022'],
+  ['| Share of Luhansk held by Russia | 95% |\n| Peace plan agreed | 90 percent |', '95%', 'wrong', 'russia-holds-99-percent-luhansk'],
+  // rounding, spans of years, either invasion, a span before an event, outlets' other reports
+  ['The talks have run for eleven months.', 'eleven months', 'ok', 'diplomacy-nearly-a-year'],
+  ['Some EU officials suggest Ukraine could join between 2027 and 2030.', '2030', 'silent'],
+  ['Some EU officials suggest Ukraine could join between 2027 and 2030.', '2027', 'ok', 'eu-accession-as-soon-as-2027'],
+  ['Putin ordered the invasion in 2022.', '2022', 'ok', 'full-scale-invasion-2022'],
+  ['The Minsk agreements held for less than a year before fighting resumed in Donbas.', 'a year', 'silent'],
+  ['Ukraine still holds about 1% of Luhansk.', '1%', 'ok', 'ukraine-holds-1-percent-luhansk'],
+  ['Axios reported on January 5 that a deal was close.', 'January 5', 'silent'],
+  ['Zelensky told Axios in an interview published on December 28, 2025 that nothing was settled.', 'December 28, 2025', 'wrong', 'axios-interview-2025-12-26'],
+  ['Reuters reported on January 29 that Washington wanted a signed peace deal first.', 'January 29', 'wrong', 'reuters-report-2026-01-27'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

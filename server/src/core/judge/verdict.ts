@@ -6,8 +6,11 @@ import { replacementsFor } from './replace';
 const REPORTING: ReadonlySet<Stance> = new Set(['suggest', 'estimate', 'report']);
 
 function consistent(a: Attribution, f: Fact): boolean {
+  // A figure given to someone else ("Witkoff said the deal was 95 percent done", "Putin said the
+  // war could go on for another ten years") is their claim, not the one a source gives to another
+  // party: it is confirmed when it matches, never contradicted.
+  if (f.party && (a.other || (a.party && a.party !== f.party))) return false;
   if (!f.attributionSensitive) return true;
-  if (a.party && f.party && a.party !== f.party) return false;
   // To float a figure is what a side does with its own demand or offer alike: "Zelensky floated
   // 30, 40 or 50 years" for what he said he would like. The reverse overstates: a figure the
   // sources say was only suggested was not promised or offered.
@@ -59,9 +62,9 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
     let agreeing = consistentSet.filter((f) => agrees(claim.figure, f) === true);
     // A plain speech verb names who speaks, not whose figure it is: in "Zelenskyy told the
     // conference a 15-year guarantee would not be enough" he cites the US offer, not his own.
-    const speakerOnly = claim.attribution.party !== null && claim.attribution.stance === null;
+    const speakerOnly = (claim.attribution.party !== null || claim.attribution.other === true) && claim.attribution.stance === null;
     if (!agreeing.length && speakerOnly) {
-      const cited = claim.candidates.filter((f) => f.attributionSensitive && agrees(claim.figure, f) === true);
+      const cited = claim.candidates.filter((f) => (f.attributionSensitive || f.party !== null) && agrees(claim.figure, f) === true);
       if (cited.length) { agreeing = cited; consistentSet = cited; }
     }
     const undecidable = consistentSet.length > 0 && consistentSet.every((f) => agrees(claim.figure, f) === null);
@@ -87,7 +90,8 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
     if (!pool.length) {
       // Nothing this party said is in the sources. Only a figure that is someone else's is
       // wrong (misattributed); another number from another party is a claim the sources do not cover.
-      const elsewhere = claim.candidates.filter((f) => agrees(figure, f) === true);
+      // Only a sourced party's figure can be misattributed, and only to another sourced party.
+      const elsewhere = claim.attribution.other ? [] : claim.candidates.filter((f) => f.attributionSensitive && agrees(figure, f) === true);
       if (!elsewhere.length) continue;
       kind = 'wrong-attribution';
       pool = elsewhere;

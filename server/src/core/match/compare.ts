@@ -9,7 +9,7 @@ import { unitScale } from './units';
  *    contradicts "at least 20"). A bound in the draft ("more than 200,000") must name a number
  *    within the fact's range, or at most 15 % looser in its own direction. A list or range must
  *    reach the bound and stay on its side ("30, 40, 50 or 60 years" goes past "up to 50").
- * 2. Approximations. "about n" covers n ± 5 %, "nearly n" covers [0.95 n, n], "more than n" /
+ * 2. Approximations. "about n" covers n ± 5 %, "nearly n" covers [0.9 n, n], "more than n" /
  *    "at least n" cover [n, ∞), "up to n" / "less than n" cover [0, n]. A draft figure agrees with
  *    a fact when the two intervals meet: "nearly 80%" agrees with "about 75%", "85%" does not, and
  *    "roughly 250,000" does not agree with "approximately 200,000".
@@ -20,6 +20,8 @@ import { unitScale } from './units';
  *    2026-01-22); years and ordinals compare exactly.
  */
 const TOLERANCE = 0.05;
+// "Nearly a year" is said of eleven months: a writer rounds up from a little further below.
+const NEARLY = 0.1;
 const DIRECTION: Partial<Record<Hedge, 'lower' | 'upper'>> = {
   'at-least': 'lower', 'more-than': 'lower', 'as-soon-as': 'lower', 'up-to': 'upper', 'less-than': 'upper',
 };
@@ -31,7 +33,7 @@ type Interval = [number, number];
 function hedged(n: number, hedge: Hedge | null): Interval {
   switch (hedge) {
     case 'about': return [n * (1 - TOLERANCE), n * (1 + TOLERANCE)];
-    case 'nearly': return [n * (1 - TOLERANCE), n];
+    case 'nearly': return [n * (1 - NEARLY), n];
     case 'at-least': case 'more-than': case 'as-soon-as': return [n, Infinity];
     case 'up-to': case 'less-than': return [0, n];
     default: return [n, n];

@@ -17,6 +17,8 @@ export interface Lexicon {
   factsBySubject: Map<string, Fact[]>;
   /** Facts that list several values and name an occasion ("30, 40, 50 years", audio message). */
   listedFacts: Fact[];
+  /** Subjects with a fact that is a span from an event ("a day after the declaration"). */
+  spanSubjects: ReadonlySet<string>;
 }
 
 export interface StanceCue {
@@ -46,6 +48,8 @@ const STANCE_WORDS: Array<[string, Stance | null, boolean]> = [
   ...['predict', 'predicted', 'estimate', 'estimated', 'forecast', 'expect', 'expected', 'projected', 'warned']
     .map((w): [string, Stance, boolean] => [w, 'estimate', false]),
 ];
+
+const SPAN_WORDS = new Set(['after', 'before', 'later', 'following', 'earlier']);
 
 const cache = new WeakMap<FactBase, Lexicon>();
 
@@ -78,6 +82,7 @@ export function lexiconFor(base: FactBase): Lexicon {
     scanner: new PhraseScanner([subjects, parties, stances, cues]),
     factsBySubject,
     listedFacts: base.facts.filter((f) => f.value.kind === 'set' && f.occasionCues.length > 0),
+    spanSubjects: new Set(base.facts.filter((f) => f.context.some((g) => g.some((w) => SPAN_WORDS.has(w.toLowerCase())))).map((f) => f.subject)),
   };
   cache.set(base, lexicon);
   return lexicon;

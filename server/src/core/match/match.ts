@@ -4,6 +4,7 @@ import { HitIndex, WordIndex } from './context';
 import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
 import { segment, type Block } from './segment';
+import { standingOf, stillStated } from './standing';
 import { fits, isDistinctiveUnit, isTimeUnit } from './units';
 
 /** The cue words of the whole draft, asked one word at a time (a Set, or a Map of counts). */
@@ -15,6 +16,8 @@ export interface DocumentCues {
 export interface Attribution {
   party: string | null;
   stance: Stance | null;
+  /** Someone the fact base has no party for gave the figure ("Witkoff said", "Britain's pledge"). */
+  other?: true;
 }
 
 /** A figure tied to the facts it may state, before any verdict. */
@@ -135,6 +138,19 @@ function periodModifiers(ctx: Ctx, sentence: Span, figures: Figure[]): boolean[]
     out[i] = out[i + 1] = true;
   }
   return out;
+}
+
+const RANGE_OPEN = /\b(?:between|from)\s+$/i;
+const RANGE_LINK = /^\s*(?:and|to|-|–|—)\s*$/u;
+const LOWER_BOUNDS: ReadonlySet<string> = new Set(['as-soon-as', 'at-least', 'more-than']);
+
+/** Years that close a span opened by "between" or "from": "between 2027 and 2030". */
+function rangeEnds(ctx: Ctx, figures: Figure[]): boolean[] {
+  return figures.map((f, i) => {
+    const a = figures[i - 1];
+    return !!a && a.value.kind === 'year' && f.value.kind === 'year' && !f.hedgeSpan && RANGE_LINK.test(ctx.text.slice(a.span.end, f.span.start)) &&
+      RANGE_OPEN.test(ctx.text.slice(Math.max(0, extentStart(a) - 10), extentStart(a)));
+  });
 }
 
 const COORDINATION = /^[\s,]*(?:and|or|to|through|&|–|—|-)?[\s,]*$/u;
@@ -295,9 +311,12 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         // A figure that labels its line ("- 2026-01-20: Zelensky says the document is ready")
         // is what the whole line is about.
         const label = left >= 0 && left === labelIndex;
-        const event = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        // Only a subject with a span-from-an-event fact ("a day after the declaration") is
+        // reached so: "less than a year before fighting resumed in Donbas" is no length of that war.
+        const untilEvent = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        const event = untilEvent && ctx.lex.spanSubjects.has(subject);
         const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-        const leftOk = left >= 0 && !attached && (leftWords <= AFTER_FIGURE_WORDS || label || event || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        const leftOk = left >= 0 && !attached && (untilEvent ? event : leftWords <= AFTER_FIGURE_WORDS || label || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
         const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
         if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
         if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
@@ -306,6 +325,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   }
 
   const periods = periodModifiers(ctx, sentence, figures);
+  const ends = rangeEnds(ctx, figures);
   return figures.map((figure, i) => {
     let own = links[i]!;
     if (periods[i] || ofName[i] || own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
@@ -328,10 +348,15 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       candidates = candidates.filter((f) => f.qualifier === 'up-to' || f.qualifier === 'less-than');
     }
     if (!candidates.length && figure.value.kind === 'set') candidates = listedByOccasion(ctx, figure, sentence);
+    // "could join between 2027 and 2030" against "as soon as 2027": the first year is the bound.
+    if (ends[i]) candidates = candidates.filter((f) => !f.qualifier || !LOWER_BOUNDS.has(f.qualifier));
+    // "five years longer than the offer", "not 20 years", "lost 5,000 soldiers": not the fact's value.
+    const standing = candidates.length ? standingOf(ctx.text, sentence, figure) : null;
+    if (standing) candidates = stillStated(standing, candidates);
     return {
       figure,
       candidates,
-      attribution: candidates.some((c) => c.attributionSensitive) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
+      attribution: standing !== 'reference' && candidates.some((c) => c.attributionSensitive || c.party !== null) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
       occasionWords: candidates.length < 2 ? null : { block: cuesIn(ctx, block), doc: ctx.docCues },
       occasionInSentence: occasionsIn(ctx, candidates, sentence),
       group: groups[i]!,
@@ -413,12 +438,18 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   let best: { hit: PhraseHit<StanceCue>; words: number } | null = null;
   for (const hit of ctx.stances.within(sentence)) {
     if (hit.start < figure.span.end && figure.span.start < hit.end) continue;
+    // "if needed", "if asked": a condition, not what anyone asked for.
+    if (IF_BEFORE.test(ctx.text.slice(Math.max(sentence.start, hit.start - 4), hit.start))) continue;
     const before = hit.end <= start;
     const gap = before ? { start: hit.end, end: start } : { start: figure.span.end, end: hit.start };
     const words = ctx.words.between(gap.start, gap.end) + (CLAUSE_MARK.test(ctx.text.slice(gap.start, gap.end)) ? CLAUSE_PENALTY : 0);
     if (words > (before ? STANCE_BEFORE_WORDS : STANCE_AFTER_WORDS)) continue;
     if (!best || words < best.words) best = { hit, words };
   }
+  // "Britain's 18-year pledge": the figure is the named owner's, and the owner is nobody the
+  // fact base knows.
+  const owner = OWNER_BEFORE.exec(ctx.text.slice(Math.max(sentence.start, start - 40), start));
+  if (owner && !ctx.parties.within({ start: start - owner[0].length, end: start }).length) return { party: null, stance: null, other: true };
   if (!best) return { party: null, stance: null };
   const cue = best.hit;
   const stance = cue.keys.find((k) => k.stance !== null)?.stance ?? null;
@@ -426,9 +457,16 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   // "Washington's 15-year offer", "…by 2027, Zelenskyy said".
   let party: string | null = null;
   let partyWords = Infinity;
-  const nounCue = cue.keys.every((k) => k.noun);
+  // "offer" is a verb or a noun; after an article or a modifier it is the noun: "Kyiv rejected
+  // the 15-year offer" is not Kyiv's offer.
+  const nounCue = cue.keys.every((k) => k.noun) ||
+    (cue.keys.some((k) => k.noun) && NOUN_USE.test(ctx.text.slice(Math.max(sentence.start, cue.start - 30), cue.start)));
   for (const p of ctx.parties.within({ start: sentence.start, end: cue.start })) {
     if (p.start < figure.span.end && figure.span.start < p.end) continue;
+    // "…than the US offer, and he floated 30, 40 or 50 years": the pronoun, not the name before
+    // it, is who floated (and which name it stands for is a guess left unmade). In "European
+    // leaders, Zelenskyy noted, expect…" the name before a speech verb is only the speaker.
+    if (PRONOUN.test(ctx.text.slice(p.end, cue.start)) || speechBetween(ctx, p.end, cue.start)) continue;
     const words = ctx.words.between(p.end, cue.start) - (p.end <= figure.span.start && figure.span.end <= cue.start ? 1 : 0);
     // A noun ("offer", "proposals on the table") takes only the name right before it: in
     // "Zelensky said the proposals on the table foresee…", the proposals are not Zelensky's.
@@ -445,7 +483,28 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
       if (p) party = p.keys[0]!;
     }
   }
+  // "Witkoff said the deal was 95 percent done", "the IMF says": a named speaker the fact base
+  // has no party for still makes the figure theirs.
+  if (party === null && cue.keys.every((k) => !k.noun) && SPEAKER_BEFORE.test(ctx.text.slice(Math.max(sentence.start, cue.start - 40), cue.start))) {
+    const name = SPEAKER_BEFORE.exec(ctx.text.slice(Math.max(sentence.start, cue.start - 40), cue.start))![1]!;
+    if (!NOT_NAMES.has(name.toLowerCase())) return { party: null, stance, other: true };
+  }
   return { party, stance };
+}
+
+const NOUN_USE = /(?:\b(?:the|a|an|this|that|its|their|his|her|our|your|any|no|new|latest|first|final|initial|current|earlier|original)|['’]s|[\p{N}\p{L}]-\p{L}+|\d)\s+$/iu;
+const PRONOUN = /\b(?:he|she|they|we)\b/i;
+const OWNER_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*)['’]s\s+$/u;
+const SPEAKER_BEFORE = /(?:^|[^\p{L}'’])(\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})\s+(?:(?:has|have|had|also|then|later|again|now|once|first|only)\s+){0,2}$/u;
+// Capitalised words that are no one's name.
+const NOT_NAMES = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'the', 'this', 'that', 'these', 'those', 'there', 'here', 'a', 'an',
+  'and', 'but', 'or', 'so', 'yet', 'then', 'now', 'his', 'her', 'its', 'their', 'our', 'who', 'which', 'what', 'when', 'as', 'if']);
+
+const IF_BEFORE = /\bif\s+$/i;
+/** A speech verb right after a name, before `to`: "Zelenskyy noted", "Zelenskyy has said". */
+function speechBetween(ctx: Ctx, from: number, to: number): boolean {
+  const h = ctx.stances.within({ start: from, end: to })[0];
+  return !!h && h.keys.every((k) => k.stance === null) && /^[\s,]*(?:(?:has|have|had|also)\s+)*$/i.test(ctx.text.slice(from, h.start));
 }
 
 const BY_AGENT = /^\s+by\s+/i;

@@ -1,0 +1,85 @@
+import type { Fact, Figure, Span } from '../types';
+import { isTimeUnit } from './units';
+
+/**
+ * How a figure stands in its sentence when it does not state the value of anything a source
+ * gives: it is a difference ("five years longer than the US offer"), a value denied ("not 20
+ * years but 15"), a supposition ("if the war lasts another five years"), a loss ("lost 5,000
+ * soldiers"), what is left of a whole ("the last 10% of the plan"), an addition ("another 5% of
+ * Donetsk") or the stretch over which something happens ("shrink by 200,000 over five years").
+ * Reading such a figure as the fact's value is how a checker makes false alarms: a sourced 15-year
+ * offer says nothing against "three years short of Britain's pledge". A figure compared with
+ * ("seeking more than the 15-year term") is a reference: someone's figure, but not the subject's.
+ */
+export type Standing = 'difference' | 'denied' | 'supposed' | 'loss' | 'remainder' | 'addition' | 'stretch' | 'reference';
+
+// "five years longer than the US offer", "three years short of", "10 points ahead".
+const DIFFERENCE_AFTER = /^\s+(?:(?:longer|shorter|more|fewer|less|higher|lower|earlier|later|older|bigger|smaller|larger|greater)(?:\s+[\p{L}'’-]+){0,2}\s+than\b|(?:short|shy)\s+of\b|(?:ahead|behind)\b)/iu;
+// "shrink by 200,000 troops", "cut the army by a third", "a cut of 200,000".
+const CHANGE_BY = /\b(?:shrinks?|shrank|shrunk|shrinking|cuts?|cutting|reduced?|reduces|reducing|falls?|fell|fallen|drops?|dropped|rises?|rose|risen|grows?|grew|grown|increased?|increases|increasing|decreased?|decreases|decreasing|raised?|raises|lowered|expand(?:s|ed)?|extended|swell(?:s|ed)?|shortened|lengthened|outnumber(?:s|ed)?|up|down)(?:\s+[\p{L}'’-]+){0,3}?\s+by\s+$/iu;
+const CHANGE_OF = /\b(?:cut|reduction|increase|decrease|drop|fall|rise|jump|gain|shortfall|difference|gap)\s+of\s+$/i;
+// "not 20 years but 15", "rather than 20", "instead of a 20-year guarantee".
+// With an article the figure is one that exists and is turned from: "not the 15 years on offer".
+const DENIED_BEFORE = /(?:\bnot|\bnever|\brather\s+than|\binstead\s+of|\bno\s+longer)\s+(?:(?:just|only|even|merely|simply)\s+)?(the\s+|an?\s+)?$/i;
+// "a guarantee of 10 years would be worthless": a value held up to be turned down.
+const TURNED_DOWN_AFTER = /^[^.;:!?]{0,40}?\bwould\s+(?:(?:be|have\s+been|prove|seem)\s+)?(?:(?:far|much|simply|still|just)\s+)?(?:too\s+(?:short|little|few|low|brief|small)|worthless|not\s+enough|insufficient|inadequate|unacceptable|meaningless|useless|a\s+non-starter)\b/iu;
+const SUPPOSITION = /\b(?:if|unless)\b/i;
+const CLAUSE_MARKS = /[,;:—–()]/g;
+// "lost 5,000 soldiers", "5,000 soldiers were killed".
+const LOSS_BEFORE = /\b(?:lost|lose|loses|losing|killed|kills?|wounded|injured|captured|evacuated|displaced)\s+(?:(?:an?|the|some|its|their)\s+)?$/i;
+const LOSS_AFTER = /^\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?(?:killed|dead|wounded|injured|lost|missing|captured|casualties)\b/i;
+// "the last 10% of the plan", "the remaining 25%".
+// A determiner makes "last" the rest of a whole: "could last at least" is a verb.
+const REMAINDER_BEFORE = /\b(?:the|its|their|his|her|our|this|that|these|those)\s+(?:last|remaining|other|final)\s+$/i;
+const REMAINDER_WORDS = /\b(?:rest|remaining|remainder|still)\b/i;
+// "another 5% of Donetsk", "a further 20,000 troops" (and "at least another two years", where the
+// filler stands between the hedge and the number).
+const ADDITION_BEFORE = /\b(?:another|a\s+further|an\s+additional|an\s+extra|additional|extra)\s+$/i;
+const ADDITION_WORDS = /\b(?:another|more|further|additional|extra)\b/i;
+// "over five years" after a noun or verb is the stretch something happens in; after "of", "for"
+// or "lasting" it is a length ("a guarantee of over 15 years").
+const LENGTH_BEFORE = /\b(?:of|for|lasting|lasts?|than|be|is|was|are|were|spanning|term)\s+$/i;
+
+// "more than the 15-year term", "longer than 15 years", "beyond Washington's 15 years".
+const REFERENCE_BEFORE = /\b(?:(?:longer|shorter|more|less|fewer|later|earlier)\s+than|beyond|past|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|outlast(?:s|ed|ing)?)\s+(?:(?:the|a|an|its|their|his|her|this|that)\s+|\p{Lu}[\p{L}-]*['’]s\s+)?$/iu;
+
+const REACH = 60;
+
+/** How the figure stands, or null when it plainly states a value. */
+export function standingOf(text: string, sentence: Span, figure: Figure): Standing | null {
+  const start = Math.min(figure.span.start, figure.hedgeSpan?.start ?? figure.span.start);
+  const before = text.slice(Math.max(sentence.start, start - REACH), start);
+  const lead = text.slice(figure.hedgeSpan?.end ?? figure.span.start, figure.span.start);
+  const after = text.slice(figure.span.end, Math.min(sentence.end, figure.span.end + REACH));
+  const denied = DENIED_BEFORE.exec(before);
+  if (denied) return denied[1] ? 'reference' : 'denied';
+  if (DIFFERENCE_AFTER.test(after) || CHANGE_BY.test(before) || CHANGE_OF.test(before)) return 'difference';
+  if (LOSS_BEFORE.test(before) || LOSS_AFTER.test(after)) return 'loss';
+  if (TURNED_DOWN_AFTER.test(after) || SUPPOSITION.test(clauseBefore(text, sentence, start))) return 'supposed';
+  if (figure.hedgeSpan && /^over$/i.test(text.slice(figure.hedgeSpan.start, figure.hedgeSpan.end)) && isTimeUnit(figure.unit) && !LENGTH_BEFORE.test(before)) return 'stretch';
+  if (REFERENCE_BEFORE.test(before)) return 'reference';
+  if (REMAINDER_BEFORE.test(before)) return 'remainder';
+  if (ADDITION_BEFORE.test(before) || ADDITION_WORDS.test(lead)) return 'addition';
+  return null;
+}
+
+/** The part of the figure's clause before it: from the last clause mark (or the sentence start). */
+function clauseBefore(text: string, sentence: Span, at: number): string {
+  const head = text.slice(sentence.start, at);
+  let from = 0;
+  CLAUSE_MARKS.lastIndex = 0;
+  for (let m = CLAUSE_MARKS.exec(head); m; m = CLAUSE_MARKS.exec(head)) from = m.index + 1;
+  return head.slice(from);
+}
+
+/**
+ * The candidates a figure so standing may still state: a remainder only a fact that is itself
+ * the rest of a whole ("25% of Donetsk still held by Ukraine"), an addition only a fact that is
+ * one ("at least another two years"), a reference all (it is judged as nobody's); the others none.
+ */
+export function stillStated(standing: Standing, candidates: Fact[]): Fact[] {
+  if (standing === 'remainder') return candidates.filter((f) => REMAINDER_WORDS.test(f.statement));
+  if (standing === 'addition') return candidates.filter((f) => ADDITION_WORDS.test(f.statement));
+  if (standing === 'reference') return candidates;
+  return [];
+}
