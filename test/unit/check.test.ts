@@ -180,6 +180,15 @@ const rows: Row[] = [
   ['Zelensky said the plan was 95 percent agreed.', '95 percent', 'wrong', 'peace-deal-90-percent'],
   ['Putin said the war could go on for another ten years if needed.', 'ten years', 'silent'],
   ["Britain's 18-year pledge has no counterpart in the US offer.", '18-year', 'silent'],
+  ['European leaders, he noted, believe the war could go on for at least another four years.', 'four years', 'wrong', 'war-at-least-two-more-years'],
+  ['Kyiv, he said, offered a 15-year guarantee.', '15-year', 'wrong', 'us-offer-15-years'],
+  ['One European negotiator said a peace deal would take 100 days.', '100 days', 'silent'],
+  ['European leaders are preparing for a war that could go on for at least another five years, officials said.', 'five years', 'wrong', 'war-at-least-two-more-years'],
+  // a fact's context words stand in the figure's clause
+  ['Russian forces hold 95% of Luhansk, which leaves the rest in Ukrainian hands.', '95%', 'wrong', 'russia-holds-99-percent-luhansk'],
+  ['Russian forces hold 95% of Luhansk, which leaves Kyiv with about a quarter of Donetsk.', 'a quarter', 'ok', 'ukraine-holds-25-percent-donetsk'],
+  ['Kyiv still holds about a quarter of Donetsk and barely 1% of its neighbour.', '1%', 'silent'],
+  ['In the Axios interview, which came out on Dec. 27, 2025, he said little.', 'Dec. 27, 2025', 'wrong', 'axios-interview-2025-12-26'],
   // each table row is a statement of its own
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2014', 'ok', 'russia-first-invaded-2014'],
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2022', 'ok', 'full-scale-invasion-2022'],

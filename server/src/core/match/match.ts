@@ -74,6 +74,8 @@ interface Ctx {
   spanCues: Map<Span, Set<string>>;
   /** Subjects named per span (previous sentence, heading, lead-in), with their longest alias there. */
   spanSubjects: Map<Span, Map<string, number>>;
+  /** Clauses of sentences, by "start:end", so their cue words are found once (cuesIn keys by span). */
+  clauses: Map<string, Span>;
   lastGroup: number;
 }
 
@@ -113,6 +115,9 @@ const LIMIT_BEFORE = /\b(?:capped\s+at|limited\s+to|(?:a|the|its)\s+(?:cap|ceili
 // The name ends the figure's phrase ("a fifth of Ukraine overall,"): not "half of Ukraine's
 // energy facilities", whose noun comes after it.
 const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:overall|as a whole|in all|in total))?(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|while|whereas)\b)/u;
+// "…and barely 1% of its neighbour": a whole the figure names by a pronoun is its own too.
+const OF_POSSESSED = /^\s+of\s+(?:its|their|his|her|the\s+other|the\s+neighbouring|the\s+neighboring)\s+\p{Ll}/u;
+const ownWhole = (after: string) => OF_NAME.test(after) || OF_POSSESSED.test(after);
 const OF_ATTACHMENT = /^\s+(?:of|in)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u;
 // "a day after the UK and France signed a declaration": a span of time before "after"/"before"
 // measures from the event that clause names, so that name reaches as far as one before a figure.
@@ -175,6 +180,7 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
     docCues: documentCues ?? cueSet(cues),
     spanCues: new Map(),
     spanSubjects: new Map(),
+    clauses: new Map(),
     lastGroup: 0,
   };
   const claims: Claim[] = [];
@@ -256,7 +262,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
 
   // "75% of Donetsk, 99% of Luhansk and a fifth of Ukraine": a figure with a name of its own
   // after "of" is about that name; it takes no other, nor shares its neighbours'.
-  const ofName = figures.map((f) => ctx.text.startsWith('of', f.span.end + 1) && OF_NAME.test(ctx.text.slice(f.span.end, Math.min(sentence.end, f.span.end + 24))));
+  const ofName = figures.map((f) => ctx.text.startsWith('of', f.span.end + 1) && ownWhole(ctx.text.slice(f.span.end, Math.min(sentence.end, f.span.end + 24))));
   // A sentence with both a date and a span of time, where a span may count from a name.
   const datedSpans = figures.some(isDated) && figures.some((f) => isTimeUnit(f.unit));
   const first = figures[0]!;
@@ -331,7 +337,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     if (periods[i] || ofName[i] || own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
     // A bare number ("an army of 800,000") is only tied to a name right next to it.
     if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
-    const windows: Array<[SubjectLink[], Span[]]> = [[own, [sentence]]];
+    const windows: Array<[SubjectLink[], Span[]]> = [[own, [contextClause(ctx, sentence, figure)]]];
     const counted = figure.value.kind === 'number' || figure.value.kind === 'range' || figure.value.kind === 'set';
     if (counted && figure.unit !== null && previous && !hits.length && ANAPHORA.test(ctx.text.slice(sentence.start, sentence.end))) {
       // "He wants Washington to look at 30, 40, 50 years": a sentence that opens with a pronoun
@@ -362,6 +368,30 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       group: groups[i]!,
     };
   });
+}
+
+// A fact's context words stand in the figure's own clause: in "Russian forces hold 95% of
+// Luhansk, which leaves Kyiv with about a quarter of Donetsk", what Kyiv is left with says
+// nothing of the 95%.
+// A relative clause before the figure still points back ("the Axios interview, which came out on
+// Dec. 26"); one after it is about something else.
+const CONTEXT_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|as|if|because|since|unless|(which|leaving))\b/giu;
+
+/** The part of the sentence a figure's context words are read from, found once per span of clause breaks. */
+function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
+  const text = ctx.text.slice(sentence.start, sentence.end);
+  let start = sentence.start, end = sentence.end;
+  CONTEXT_BREAK.lastIndex = 0;
+  for (let m = CONTEXT_BREAK.exec(text); m; m = CONTEXT_BREAK.exec(text)) {
+    const at = sentence.start + m.index;
+    if (at + m[0].length <= extentStart(figure)) { if (!m[1]) start = at; }
+    else if (at >= figure.span.end) { end = at; break; }
+  }
+  if (start === sentence.start && end === sentence.end) return sentence;
+  const key = `${start}:${end}`;
+  let span = ctx.clauses.get(key);
+  if (!span) { span = { start, end }; ctx.clauses.set(key, span); }
+  return span;
 }
 
 function linksFrom(ctx: Ctx, figure: Figure, spans: Span[], tier: Tier): SubjectLink[] {
@@ -466,7 +496,7 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
     // "…than the US offer, and he floated 30, 40 or 50 years": the pronoun, not the name before
     // it, is who floated (and which name it stands for is a guess left unmade). In "European
     // leaders, Zelenskyy noted, expect…" the name before a speech verb is only the speaker.
-    if (PRONOUN.test(ctx.text.slice(p.end, cue.start)) || speechBetween(ctx, p.end, cue.start)) continue;
+    if (pronounBetween(ctx, p.end, cue.start) || speechBetween(ctx, p.end, cue.start)) continue;
     const words = ctx.words.between(p.end, cue.start) - (p.end <= figure.span.start && figure.span.end <= cue.start ? 1 : 0);
     // A noun ("offer", "proposals on the table") takes only the name right before it: in
     // "Zelensky said the proposals on the table foresee…", the proposals are not Zelensky's.
@@ -485,22 +515,38 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   }
   // "Witkoff said the deal was 95 percent done", "the IMF says": a named speaker the fact base
   // has no party for still makes the figure theirs.
-  if (party === null && cue.keys.every((k) => !k.noun) && SPEAKER_BEFORE.test(ctx.text.slice(Math.max(sentence.start, cue.start - 40), cue.start))) {
-    const name = SPEAKER_BEFORE.exec(ctx.text.slice(Math.max(sentence.start, cue.start - 40), cue.start))![1]!;
-    if (!NOT_NAMES.has(name.toLowerCase())) return { party: null, stance, other: true };
+  // A party the sentence names before the figure is still the likelier owner: "European leaders
+  // are preparing for a war that could go on for another five years, officials said".
+  if (party === null && cue.keys.every((k) => !k.noun) && !ctx.parties.within({ start: sentence.start, end: start }).length) {
+    const lead = ctx.text.slice(Math.max(sentence.start, cue.start - 40), cue.start);
+    const name = SPEAKER_BEFORE.exec(lead)?.[1];
+    // "one European negotiator said", "a senior official says": someone unnamed is someone too.
+    if ((name && !NOT_NAMES.has(name.toLowerCase())) || UNNAMED_SPEAKER.test(lead)) return { party: null, stance, other: true };
   }
   return { party, stance };
 }
 
 const NOUN_USE = /(?:\b(?:the|a|an|this|that|its|their|his|her|our|your|any|no|new|latest|first|final|initial|current|earlier|original)|['’]s|[\p{N}\p{L}]-\p{L}+|\d)\s+$/iu;
-const PRONOUN = /\b(?:he|she|they|we)\b/i;
+const PRONOUN = /\b(?:he|she|they|we)\b/gi;
 const OWNER_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*)['’]s\s+$/u;
 const SPEAKER_BEFORE = /(?:^|[^\p{L}'’])(\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})\s+(?:(?:has|have|had|also|then|later|again|now|once|first|only)\s+){0,2}$/u;
+const UNNAMED_SPEAKER = /\b(?:negotiators?|officials?|diplomats?|analysts?|experts?|sources?|aides?|advisers?|advisors?|spokes(?:man|woman|person)|ministers?|envoys?|economists?|observers?|commanders?|lawmakers?|senators?)\s+(?:(?:has|have|had|also|then|later|again|now|once|first|only)\s+){0,2}$/i;
 // Capitalised words that are no one's name.
 const NOT_NAMES = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'the', 'this', 'that', 'these', 'those', 'there', 'here', 'a', 'an',
   'and', 'but', 'or', 'so', 'yet', 'then', 'now', 'his', 'her', 'its', 'their', 'our', 'who', 'which', 'what', 'when', 'as', 'if']);
 
 const IF_BEFORE = /\bif\s+$/i;
+/** A pronoun between from and to that is not a speaker's parenthesis ("European leaders, he noted, believe"). */
+function pronounBetween(ctx: Ctx, from: number, to: number): boolean {
+  const gap = ctx.text.slice(from, to);
+  PRONOUN.lastIndex = 0;
+  for (let m = PRONOUN.exec(gap); m; m = PRONOUN.exec(gap)) {
+    const at = from + m.index + m[0].length;
+    if (!speechBetween(ctx, at, to)) return true;
+  }
+  return false;
+}
+
 /** A speech verb right after a name, before `to`: "Zelenskyy noted", "Zelenskyy has said". */
 function speechBetween(ctx: Ctx, from: number, to: number): boolean {
   const h = ctx.stances.within({ start: from, end: to })[0];
