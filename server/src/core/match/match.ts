@@ -4,6 +4,7 @@ import { HitIndex, WordIndex } from './context';
 import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
 import { segment, type Block } from './segment';
+import { sameCountries } from './places';
 import { standingOf, stillStated } from './standing';
 import { fits, isDistinctiveUnit, isTimeUnit } from './units';
 
@@ -62,6 +63,7 @@ interface SubjectLink {
 
 interface Ctx {
   text: string;
+  base: FactBase;
   lex: Lexicon;
   words: WordIndex;
   subjects: HitIndex<string>;
@@ -172,7 +174,7 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
   const lex = lexiconFor(base);
   const [subjects, parties, stances, cues] = found ?? lex.scanner.find(text);
   const ctx: Ctx = {
-    text, lex, words: new WordIndex(text),
+    text, base, lex, words: new WordIndex(text),
     subjects: new HitIndex(subjects),
     parties: new HitIndex(parties),
     stances: new HitIndex(stances),
@@ -359,10 +361,11 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     // "five years longer than the offer", "not 20 years", "lost 5,000 soldiers": not the fact's value.
     const standing = candidates.length ? standingOf(ctx.text, sentence, figure) : null;
     if (standing) candidates = stillStated(standing, candidates);
+    if (candidates.length) candidates = sameCountries(ctx.base, ctx.text, sentence, figure, candidates);
     return {
       figure,
       candidates,
-      attribution: standing !== 'reference' && candidates.some((c) => c.attributionSensitive || c.party !== null) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
+      attribution: standing?.kind !== 'reference' && candidates.some((c) => c.attributionSensitive || c.party !== null) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
       occasionWords: candidates.length < 2 ? null : { block: cuesIn(ctx, block), doc: ctx.docCues },
       occasionInSentence: occasionsIn(ctx, candidates, sentence),
       group: groups[i]!,

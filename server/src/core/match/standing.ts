@@ -1,5 +1,5 @@
 import type { Fact, Figure, Span } from '../types';
-import { isTimeUnit } from './units';
+import { isTimeUnit, sameUnit } from './units';
 
 /**
  * How a figure stands in its sentence when it does not state the value of anything a source
@@ -11,7 +11,10 @@ import { isTimeUnit } from './units';
  * offer says nothing against "three years short of Britain's pledge". A figure compared with
  * ("seeking more than the 15-year term") is a reference: someone's figure, but not the subject's.
  */
-export type Standing = 'difference' | 'denied' | 'supposed' | 'loss' | 'remainder' | 'addition' | 'stretch' | 'reference';
+export type Standing =
+  | { kind: 'difference' | 'denied' | 'supposed' | 'loss' | 'remainder' | 'addition' | 'stretch' | 'reference' }
+  /** A count of those who do `action` ("26 countries have pledged troops"): the word's stem. */
+  | { kind: 'part'; action: string };
 
 // "five years longer than the US offer", "three years short of", "10 points ahead".
 const DIFFERENCE_AFTER = /^\s+(?:(?:longer|shorter|more|fewer|less|higher|lower|earlier|later|older|bigger|smaller|larger|greater)(?:\s+[\p{L}'’-]+){0,2}\s+than\b|(?:short|shy)\s+of\b|(?:ahead|behind)\b)/iu;
@@ -43,6 +46,10 @@ const LENGTH_BEFORE = /\b(?:of|for|lasting|lasts?|than|be|is|was|are|were|spanni
 // "more than the 15-year term", "longer than 15 years", "beyond Washington's 15 years".
 const REFERENCE_BEFORE = /\b(?:(?:longer|shorter|more|less|fewer|later|earlier)\s+than|beyond|past|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|outlast(?:s|ed|ing)?)\s+(?:(?:the|a|an|its|their|his|her|this|that)\s+|\p{Lu}[\p{L}-]*['’]s\s+)?$/iu;
 
+// "26 countries have pledged troops", "4 countries will provide air cover": a count of the
+// countries that do something is a part of a whole, unless the doing is what the fact counts.
+const COUNTED_ACTION = /^\s+(?:(?:have|has|had|will|would|could|can|may|might|are|were|also|already|to)\s+){0,3}(pledg|commit|provid|send|sent|deploy|offer|contribut|promis|volunteer|vot|oppos|refus|declin|suppl|fund|train|donat|station|host)\p{L}*/iu;
+
 const REACH = 60;
 
 /** How the figure stands, or null when it plainly states a value. */
@@ -52,14 +59,18 @@ export function standingOf(text: string, sentence: Span, figure: Figure): Standi
   const lead = text.slice(figure.hedgeSpan?.end ?? figure.span.start, figure.span.start);
   const after = text.slice(figure.span.end, Math.min(sentence.end, figure.span.end + REACH));
   const denied = DENIED_BEFORE.exec(before);
-  if (denied) return denied[1] ? 'reference' : 'denied';
-  if (DIFFERENCE_AFTER.test(after) || CHANGE_BY.test(before) || CHANGE_OF.test(before)) return 'difference';
-  if (LOSS_BEFORE.test(before) || LOSS_AFTER.test(after)) return 'loss';
-  if (TURNED_DOWN_AFTER.test(after) || SUPPOSITION.test(clauseBefore(text, sentence, start))) return 'supposed';
-  if (figure.hedgeSpan && /^over$/i.test(text.slice(figure.hedgeSpan.start, figure.hedgeSpan.end)) && isTimeUnit(figure.unit) && !LENGTH_BEFORE.test(before)) return 'stretch';
-  if (REFERENCE_BEFORE.test(before)) return 'reference';
-  if (REMAINDER_BEFORE.test(before)) return 'remainder';
-  if (ADDITION_BEFORE.test(before) || ADDITION_WORDS.test(lead)) return 'addition';
+  if (denied) return { kind: denied[1] ? 'reference' : 'denied' };
+  if (DIFFERENCE_AFTER.test(after) || CHANGE_BY.test(before) || CHANGE_OF.test(before)) return { kind: 'difference' };
+  if (LOSS_BEFORE.test(before) || LOSS_AFTER.test(after)) return { kind: 'loss' };
+  if (TURNED_DOWN_AFTER.test(after) || SUPPOSITION.test(clauseBefore(text, sentence, start))) return { kind: 'supposed' };
+  if (figure.hedgeSpan && /^over$/i.test(text.slice(figure.hedgeSpan.start, figure.hedgeSpan.end)) && isTimeUnit(figure.unit) && !LENGTH_BEFORE.test(before)) return { kind: 'stretch' };
+  if (REFERENCE_BEFORE.test(before)) return { kind: 'reference' };
+  if (figure.unit && sameUnit(figure.unit, 'country')) {
+    const action = COUNTED_ACTION.exec(after);
+    if (action) return { kind: 'part', action: action[1]!.toLowerCase() };
+  }
+  if (REMAINDER_BEFORE.test(before)) return { kind: 'remainder' };
+  if (ADDITION_BEFORE.test(before) || ADDITION_WORDS.test(lead)) return { kind: 'addition' };
   return null;
 }
 
@@ -78,8 +89,12 @@ function clauseBefore(text: string, sentence: Span, at: number): string {
  * one ("at least another two years"), a reference all (it is judged as nobody's); the others none.
  */
 export function stillStated(standing: Standing, candidates: Fact[]): Fact[] {
-  if (standing === 'remainder') return candidates.filter((f) => REMAINDER_WORDS.test(f.statement));
-  if (standing === 'addition') return candidates.filter((f) => ADDITION_WORDS.test(f.statement));
-  if (standing === 'reference') return candidates;
+  if (standing.kind === 'remainder') return candidates.filter((f) => REMAINDER_WORDS.test(f.statement));
+  if (standing.kind === 'addition') return candidates.filter((f) => ADDITION_WORDS.test(f.statement));
+  if (standing.kind === 'reference') return candidates;
+  if (standing.kind === 'part') {
+    const action = standing.action;
+    return candidates.filter((f) => f.statement.toLowerCase().includes(action) || f.quote.text.toLowerCase().includes(action));
+  }
   return [];
 }
