@@ -189,6 +189,16 @@ const rows: Row[] = [
   ['Russian forces hold 95% of Luhansk, which leaves Kyiv with about a quarter of Donetsk.', 'a quarter', 'ok', 'ukraine-holds-25-percent-donetsk'],
   ['Kyiv still holds about a quarter of Donetsk and barely 1% of its neighbour.', '1%', 'silent'],
   ['In the Axios interview, which came out on Dec. 27, 2025, he said little.', 'Dec. 27, 2025', 'wrong', 'axios-interview-2025-12-26'],
+  // a count of the countries that do something is a part of the coalition, not its size
+  ['Of the coalition, 26 countries have pledged troops.', '26 countries', 'silent'],
+  ['In the coalition, 4 countries will provide air cover.', '4 countries', 'silent'],
+  ['Thirty countries have joined the coalition.', 'Thirty countries', 'ok', 'coalition-30-countries'],
+  ['The coalition has 26 countries.', '26 countries', 'wrong', 'coalition-30-countries'],
+  // a date in a clause naming a country the sources never mention happened there
+  ['Russia invaded Georgia in 2008, six years before it seized Crimea.', '2008', 'silent'],
+  ['Croatia joined the EU in 2013.', '2013', 'silent'],
+  ['Reuters reported on January 29 that Washington wanted a peace agreement with Russia first.', 'January 29', 'wrong', 'reuters-report-2026-01-27'],
+  ['Ukraine signed the Budapest Memorandum in 1995 with Russia, the United States and the United Kingdom.', '1995', 'wrong', 'budapest-memorandum-1994'],
   // each table row is a statement of its own
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2014', 'ok', 'russia-first-invaded-2014'],
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2022', 'ok', 'full-scale-invasion-2022'],
@@ -273,6 +283,10 @@ describe('check: messages and replacements', () => {
     ['Russia broke Minsk I and II, signed in 2014 and 2016.', '2016', 'in 2014 and 2015'],
     ['Reuters reported on 1/29/2026 that the US wants a deal signed first.', '1/29/2026', '1/27/2026'],
     ['Reuters reported on 29/01/2026 that the US wants a deal signed first.', '29/01/2026', '27/01/2026'],
+    // a unit folded into the value is written again, never dropped or kept with its article
+    ['Washington offered a guarantee lasting two decades.', 'two decades', 'lasting 15 years.'],
+    ['Washington offered a guarantee of half a century.', 'half a century', 'of 15 years.'],
+    ['European leaders expect the war to last at least another half a decade.', 'half a decade', 'another two years.'],
   ])('%s: fix keeps the draft style', (text, figure, expected) => {
     const f = findingAt(check(text, base), text, figure)!;
     expect(f.verdict).toBe('wrong');

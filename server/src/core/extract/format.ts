@@ -12,7 +12,7 @@ const SCALES = new Map<string, number>([
 const NOUNS = new Map<string, { one: string; many: string; scale: number; fallback?: string }>();
 for (const [one, many, scale, fallback] of [
   ['decade', 'decades', 10, 'year'], ['year', 'years', 1], ['month', 'months', 1], ['week', 'weeks', 1], ['day', 'days', 1],
-  ['hour', 'hours', 1], ['minute', 'minutes', 1], ['fortnight', 'fortnights', 1], ['century', 'centuries', 1],
+  ['hour', 'hours', 1], ['minute', 'minutes', 1], ['fortnight', 'fortnights', 1], ['century', 'centuries', 100, 'year'],
 ] as Array<[string, string, number, string?]>) {
   const def = { one, many, scale, ...(fallback ? { fallback } : {}) };
   NOUNS.set(one, def);
@@ -51,7 +51,9 @@ export function formatNumber(n: number, like: FigureForm): string {
   const m = like.multiplier;
   if (!m) return plain(n, like) + pct;
   const word = /[A-Za-z]+$/.exec(m)?.[0] ?? '';
-  const joiner = m.slice(0, m.length - word.length);
+  // "half a century": the article belongs to "half", not to the number written in its place.
+  const written = m.slice(0, m.length - word.length);
+  const joiner = /\p{L}/u.test(written) ? ' ' : written;
   const lower = word.toLowerCase();
   const scale = SCALES.get(lower);
   if (scale !== undefined) {
@@ -67,6 +69,12 @@ export function formatNumber(n: number, like: FigureForm): string {
   if (Number.isInteger(v) || !noun.fallback) return `${plain(v, like)}${joiner}${inflect(noun.one, noun.many, v)}${pct}`;
   const fb = noun.fallback;
   return `${plain(n, like)}${joiner}${inflect(fb, PLURALS.get(fb) ?? `${fb}s`, n)}${pct}`;
+}
+
+/** Whether a multiplier is a unit folded into the value (" decades", " a century"), not a scale (" million"). */
+export function isUnitFold(multiplier: string | undefined): boolean {
+  const word = multiplier ? /[A-Za-z]+$/.exec(multiplier)?.[0]?.toLowerCase() : undefined;
+  return word !== undefined && NOUNS.has(word);
 }
 
 /** "fourth" or "4th", as the draft wrote its ordinal. */
