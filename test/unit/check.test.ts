@@ -287,6 +287,7 @@ describe('check: messages and replacements', () => {
     ['Washington offered a guarantee lasting two decades.', 'two decades', 'lasting 15 years.'],
     ['Washington offered a guarantee of half a century.', 'half a century', 'of 15 years.'],
     ['European leaders expect the war to last at least another half a decade.', 'half a decade', 'another two years.'],
+    ['At Munich, Zelenskyy asked for a guarantee of no less than two and a half decades.', 'two and a half decades', 'no less than 20 years.'],
   ])('%s: fix keeps the draft style', (text, figure, expected) => {
     const f = findingAt(check(text, base), text, figure)!;
     expect(f.verdict).toBe('wrong');

@@ -71,10 +71,16 @@ export function formatNumber(n: number, like: FigureForm): string {
   return `${plain(n, like)}${joiner}${inflect(fb, PLURALS.get(fb) ?? `${fb}s`, n)}${pct}`;
 }
 
-/** Whether a multiplier is a unit folded into the value (" decades", " a century"), not a scale (" million"). */
-export function isUnitFold(multiplier: string | undefined): boolean {
+/**
+ * A unit folded into the value (" decades", " a century") in its base unit (" years"), for a value
+ * written in digits: "two decades" becomes "20 years", not "2 decades". Undefined for a scale
+ * (" million") or no multiplier.
+ */
+export function baseUnitFold(multiplier: string | undefined): string | undefined {
   const word = multiplier ? /[A-Za-z]+$/.exec(multiplier)?.[0]?.toLowerCase() : undefined;
-  return word !== undefined && NOUNS.has(word);
+  const noun = word !== undefined ? NOUNS.get(word) : undefined;
+  if (!noun) return undefined;
+  return noun.fallback ? ` ${PLURALS.get(noun.fallback) ?? `${noun.fallback}s`}` : multiplier;
 }
 
 /** "fourth" or "4th", as the draft wrote its ordinal. */

@@ -8,7 +8,7 @@ import { YEAR_PREFIXES, markNoise } from './noise';
 
 const COUNT_HEDGES = new Set<Hedge>(['more-than', 'less-than', 'at-least', 'nearly']);
 
-export { formatNumber, formatOrdinal, isUnitFold } from './format';
+export { baseUnitFold, formatNumber, formatOrdinal } from './format';
 export { pointGroupsThousands } from './lexer';
 export { numberToWords, ordinalToWords } from './numberWords';
 

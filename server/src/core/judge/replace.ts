@@ -1,4 +1,4 @@
-import { formatNumber, formatOrdinal, isUnitFold } from '../extract';
+import { baseUnitFold, formatNumber, formatOrdinal } from '../extract';
 import type { Fact, FactBase, Figure, FigureForm, Hedge, Replacement, WrongKind } from '../types';
 import type { Claim } from '../match/match';
 import { SLASH_DATE } from '../extract/dates';
@@ -63,8 +63,8 @@ function numberText(figure: Figure, n: number): string {
  */
 function styleFor(form: FigureForm, n: number): FigureForm {
   if (form.numeral !== 'words' || Math.abs(n) < 10) return form;
-  // A unit folded into the value stays, or "two decades" would become a bare "15".
-  return { ...form, numeral: 'digits', multiplier: isUnitFold(form.multiplier) ? form.multiplier : undefined, thousandsSeparator: form.thousandsSeparator || ',' };
+  // A unit folded into the value is written in its base unit, or "two decades" would become a bare "15".
+  return { ...form, numeral: 'digits', multiplier: baseUnitFold(form.multiplier), thousandsSeparator: form.thousandsSeparator || ',' };
 }
 
 /** The fact's value written in the figure's style; null when it cannot be said in place. */
