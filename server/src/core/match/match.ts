@@ -78,6 +78,8 @@ interface Ctx {
   spanSubjects: Map<Span, Map<string, number>>;
   /** Clauses of sentences, by "start:end", so their cue words are found once (cuesIn keys by span). */
   clauses: Map<string, Span>;
+  /** Clause breaks per sentence, for contextClause. */
+  breaks: Map<Span, Array<[number, number, boolean]>>;
   lastGroup: number;
 }
 
@@ -183,6 +185,7 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
     spanCues: new Map(),
     spanSubjects: new Map(),
     clauses: new Map(),
+    breaks: new Map(),
     lastGroup: 0,
   };
   const claims: Claim[] = [];
@@ -339,7 +342,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     if (periods[i] || ofName[i] || own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
     // A bare number ("an army of 800,000") is only tied to a name right next to it.
     if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
-    const windows: Array<[SubjectLink[], Span[]]> = [[own, [contextClause(ctx, sentence, figure)]]];
+    const windows: Array<[SubjectLink[], Span[] | (() => Span[])]> = [[own, () => [contextClause(ctx, sentence, figure)]]];
     const counted = figure.value.kind === 'number' || figure.value.kind === 'range' || figure.value.kind === 'set';
     if (counted && figure.unit !== null && previous && !hits.length && ANAPHORA.test(ctx.text.slice(sentence.start, sentence.end))) {
       // "He wants Washington to look at 30, 40, 50 years": a sentence that opens with a pronoun
@@ -380,15 +383,22 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
 // Dec. 26"); one after it is about something else.
 const CONTEXT_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|as|if|because|since|unless|(which|leaving))\b/giu;
 
-/** The part of the sentence a figure's context words are read from, found once per span of clause breaks. */
+/** The part of the sentence a figure's context words are read from. */
 function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
-  const text = ctx.text.slice(sentence.start, sentence.end);
+  let breaks = ctx.breaks.get(sentence);
+  if (!breaks) {
+    // Found once per sentence: [offset, end, relative clause].
+    breaks = [];
+    const text = ctx.text.slice(sentence.start, sentence.end);
+    CONTEXT_BREAK.lastIndex = 0;
+    for (let m = CONTEXT_BREAK.exec(text); m; m = CONTEXT_BREAK.exec(text)) breaks.push([sentence.start + m.index, sentence.start + m.index + m[0].length, !!m[1]]);
+    ctx.breaks.set(sentence, breaks);
+  }
+  if (!breaks.length) return sentence;
   let start = sentence.start, end = sentence.end;
-  CONTEXT_BREAK.lastIndex = 0;
-  for (let m = CONTEXT_BREAK.exec(text); m; m = CONTEXT_BREAK.exec(text)) {
-    const at = sentence.start + m.index;
-    if (at + m[0].length <= extentStart(figure)) { if (!m[1]) start = at; }
-    else if (at >= figure.span.end) { end = at; break; }
+  const from = extentStart(figure);
+  for (const [at, to, relative] of breaks) {
+    if (to <= from) { if (!relative) start = at; } else if (at >= figure.span.end) { end = at; break; }
   }
   if (start === sentence.start && end === sentence.end) return sentence;
   const key = `${start}:${end}`;
@@ -433,15 +443,19 @@ function subjectsIn(ctx: Ctx, span: Span): Map<string, number> {
 const rank = (l: SubjectLink) => l.tier * 1000 + l.words * 10 - Math.min(9, l.aliasLength / 4);
 
 /** The facts of the closest subject (ties kept) whose context words are present. */
-function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[], Span[]]>): Fact[] {
-  for (const [links, spans] of windows) {
+function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[], Span[] | (() => Span[])]>): Fact[] {
+  for (const [links, where] of windows) {
     const sorted = [...links].sort((a, b) => rank(a) - rank(b));
+    // Most facts have no context words: the spans they would be read from are found only when asked.
+    let cueWords: Array<Set<string>> | null = null;
+    const present = (w: string) => {
+      cueWords ??= (typeof where === 'function' ? where() : where).map((span) => cuesIn(ctx, span));
+      return cueWords.some((words) => words.has(w.toLowerCase()));
+    };
     while (sorted.length) {
       const best = rank(sorted[0]!);
       const level = sorted.filter((l) => rank(l) === best);
       sorted.splice(0, level.length);
-      const cueWords = spans.map((span) => cuesIn(ctx, span));
-      const present = (w: string) => cueWords.some((words) => words.has(w.toLowerCase()));
       const facts = new Set<Fact>();
       for (const l of level) {
         for (const fact of ctx.lex.factsBySubject.get(l.subject) ?? []) {
@@ -481,7 +495,7 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   }
   // "Britain's 18-year pledge": the figure is the named owner's, and the owner is nobody the
   // fact base knows.
-  const owner = OWNER_BEFORE.exec(ctx.text.slice(Math.max(sentence.start, start - 40), start));
+  const owner = possessiveBefore(ctx.text, start) ? OWNER_BEFORE.exec(ctx.text.slice(Math.max(sentence.start, start - 40), start)) : null;
   if (owner && !ctx.parties.within({ start: start - owner[0].length, end: start }).length) return { party: null, stance: null, other: true };
   if (!best) return { party: null, stance: null };
   const cue = best.hit;
@@ -520,20 +534,44 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
   // has no party for still makes the figure theirs.
   // A party the sentence names before the figure is still the likelier owner: "European leaders
   // are preparing for a war that could go on for another five years, officials said".
-  if (party === null && cue.keys.every((k) => !k.noun) && !ctx.parties.within({ start: sentence.start, end: start }).length) {
-    const lead = ctx.text.slice(Math.max(sentence.start, cue.start - 40), cue.start);
-    const name = SPEAKER_BEFORE.exec(lead)?.[1];
-    // "one European negotiator said", "a senior official says": someone unnamed is someone too.
-    if ((name && !NOT_NAMES.has(name.toLowerCase())) || UNNAMED_SPEAKER.test(lead)) return { party: null, stance, other: true };
-  }
+  if (party === null && cue.keys.every((k) => !k.noun) && !ctx.parties.within({ start: sentence.start, end: start }).length &&
+      speakerBefore(ctx.text, Math.max(sentence.start, cue.start - 40), cue.start)) return { party: null, stance, other: true };
   return { party, stance };
 }
 
 const NOUN_USE = /(?:\b(?:the|a|an|this|that|its|their|his|her|our|your|any|no|new|latest|first|final|initial|current|earlier|original)|['’]s|[\p{N}\p{L}]-\p{L}+|\d)\s+$/iu;
 const PRONOUN = /\b(?:he|she|they|we)\b/gi;
 const OWNER_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*)['’]s\s+$/u;
-const SPEAKER_BEFORE = /(?:^|[^\p{L}'’])(\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})\s+(?:(?:has|have|had|also|then|later|again|now|once|first|only)\s+){0,2}$/u;
-const UNNAMED_SPEAKER = /\b(?:negotiators?|officials?|diplomats?|analysts?|experts?|sources?|aides?|advisers?|advisors?|spokes(?:man|woman|person)|ministers?|envoys?|economists?|observers?|commanders?|lawmakers?|senators?)\s+(?:(?:has|have|had|also|then|later|again|now|once|first|only)\s+){0,2}$/i;
+const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'again', 'now', 'once', 'first', 'only']);
+// "one European negotiator said", "a senior official says": someone unnamed is someone too.
+const UNNAMED = new Set(['negotiator', 'negotiators', 'official', 'officials', 'diplomat', 'diplomats', 'analyst', 'analysts', 'expert', 'experts',
+  'source', 'sources', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ministers',
+  'envoy', 'envoys', 'economist', 'economists', 'observer', 'observers', 'commander', 'commanders', 'lawmaker', 'lawmakers', 'senator', 'senators']);
+const NAME = /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})$/u;
+
+/** Whether the word before `at` (past "has", "also"…) names someone: a capitalised name or "officials". */
+function speakerBefore(text: string, from: number, at: number): boolean {
+  let end = at;
+  for (let k = 0; k < 3; k++) {
+    while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    const word = text.slice(start, end).replace(/^[^\p{L}]+/u, '');
+    if (!word) return false;
+    const low = word.toLowerCase();
+    if (AUXILIARIES.has(low) && k < 2) { end = start; continue; }
+    return UNNAMED.has(low) || (NAME.test(word) && !NOT_NAMES.has(low));
+  }
+  return false;
+}
+
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+/** "Britain's " right before `at`. */
+const possessiveBefore = (text: string, at: number) => {
+  let i = at;
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  return i >= 2 && (text.charCodeAt(i - 1) === 115 || text.charCodeAt(i - 1) === 83) && (text.charCodeAt(i - 2) === 39 || text.charCodeAt(i - 2) === 0x2019);
+};
 // Capitalised words that are no one's name.
 const NOT_NAMES = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'the', 'this', 'that', 'these', 'those', 'there', 'here', 'a', 'an',
   'and', 'but', 'or', 'so', 'yet', 'then', 'now', 'his', 'her', 'its', 'their', 'our', 'who', 'which', 'what', 'when', 'as', 'if']);

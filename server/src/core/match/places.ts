@@ -51,27 +51,46 @@ function mentioned(base: FactBase): string {
   return text;
 }
 
-const CLAUSE_MARK = /[,;:—–()]/;
+// , ; : — – ( )
+const isClauseMark = (c: number) => c === 44 || c === 59 || c === 58 || c === 0x2014 || c === 0x2013 || c === 40 || c === 41;
 // How far a clause is read each way: a stretch without punctuation longer than this is no clause.
-const CLAUSE_REACH = 200;
-const CAPITALISED = /\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?\p{Lu}[\p{L}'’-]*)*/gu;
+const CLAUSE_REACH = 120;
+const CAPITALISED = /\p{Lu}[\p{L}'’-]*/gu;
+
+// Names of more than one word, by their first word: "united" -> ["united kingdom", "united states", …].
+let longNames: ReadonlyMap<string, string[]> | null = null;
+function namesByFirstWord(): ReadonlyMap<string, string[]> {
+  if (longNames) return longNames;
+  const out = new Map<string, string[]>();
+  for (const name of countryNames()) {
+    const space = name.indexOf(' ');
+    if (space < 0) continue;
+    const first = name.slice(0, space);
+    out.set(first, [...(out.get(first) ?? []), name]);
+  }
+  longNames = out;
+  return out;
+}
 
 /** The countries named in the clause around a figure, lower-cased. */
 function countriesAround(text: string, sentence: Span, figure: Figure): string[] {
   const from = Math.max(sentence.start, figure.span.start - CLAUSE_REACH);
   const to = Math.min(sentence.end, figure.span.end + CLAUSE_REACH);
   let start = figure.span.start;
-  while (start > from && !CLAUSE_MARK.test(text[start - 1]!)) start--;
+  while (start > from && !isClauseMark(text.charCodeAt(start - 1))) start--;
   let end = figure.span.end;
-  while (end < to && !CLAUSE_MARK.test(text[end]!)) end++;
+  while (end < to && !isClauseMark(text.charCodeAt(end))) end++;
   const clause = text.slice(start, end);
   const names = countryNames();
   const out: string[] = [];
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(clause); m; m = CAPITALISED.exec(clause)) {
-    const run = words(m[0].replace(/['’]s$/, '')).trim();
-    if (names.has(run)) { out.push(run); continue; }
-    for (const word of run.split(/\s+/)) if (names.has(word)) out.push(word);
+    const word = m[0].replace(/['’]s$/, '').toLowerCase();
+    const longer = namesByFirstWord().get(word);
+    const rest = longer ? words(clause.slice(m.index, m.index + 60)) : '';
+    const long = longer?.find((name) => rest.startsWith(` ${name} `));
+    if (long) { out.push(long); CAPITALISED.lastIndex = m.index + long.length; continue; }
+    if (names.has(word)) out.push(word);
   }
   return out;
 }

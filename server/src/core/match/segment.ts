@@ -174,12 +174,13 @@ const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([
 const TABLE_ROW = /^[ \t]{0,3}\|/;
 
 function sentencesOf(text: string, kind: Block['kind'], start: number, end: number, marks: SentenceMarks): Span[] {
-  if (kind === 'paragraph') {
-    const bar = text.indexOf('|', start);
-    if (bar >= 0 && bar < end) return tableAware(text, start, end, marks);
-  }
+  if (kind === 'paragraph' && hasBar(text, start, end)) return tableAware(text, start, end, marks);
   return proseSentences(text, kind, start, end, marks);
 }
+
+// Searched within the paragraph only: indexOf(…, start) would run on to the end of a long draft
+// for every paragraph without a bar. (A slice of a long string is a view, not a copy.)
+const hasBar = (text: string, start: number, end: number): boolean => text.slice(start, end).includes('|');
 
 /** The sentences of a paragraph with table rows in it: each row one, the lines between as prose. */
 function tableAware(text: string, start: number, end: number, marks: SentenceMarks): Span[] {

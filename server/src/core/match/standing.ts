@@ -27,7 +27,6 @@ const DENIED_BEFORE = /(?:\bnot|\bnever|\brather\s+than|\binstead\s+of|\bno\s+lo
 // "a guarantee of 10 years would be worthless": a value held up to be turned down.
 const TURNED_DOWN_AFTER = /^[^.;:!?]{0,40}?\bwould\s+(?:(?:be|have\s+been|prove|seem)\s+)?(?:(?:far|much|simply|still|just)\s+)?(?:too\s+(?:short|little|few|low|brief|small)|worthless|not\s+enough|insufficient|inadequate|unacceptable|meaningless|useless|a\s+non-starter)\b/iu;
 const SUPPOSITION = /\b(?:if|unless)\b/i;
-const CLAUSE_MARKS = /[,;:—–()]/g;
 // "lost 5,000 soldiers", "5,000 soldiers were killed".
 const LOSS_BEFORE = /\b(?:lost|lose|loses|losing|killed|kills?|wounded|injured|captured|evacuated|displaced)\s+(?:(?:an?|the|some|its|their)\s+)?$/i;
 const LOSS_AFTER = /^\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?(?:killed|dead|wounded|injured|lost|missing|captured|casualties)\b/i;
@@ -51,6 +50,30 @@ const REFERENCE_BEFORE = /\b(?:(?:longer|shorter|more|less|fewer|later|earlier)\
 const COUNTED_ACTION = /^\s+(?:(?:have|has|had|will|would|could|can|may|might|are|were|also|already|to)\s+){0,3}(pledg|commit|provid|send|sent|deploy|offer|contribut|promis|volunteer|vot|oppos|refus|declin|suppl|fund|train|donat|station|host)\p{L}*/iu;
 
 const REACH = 60;
+const TAIL = 40;
+
+// The word a "before" pattern ends with: each pattern is tried only after its last word, which
+// is found by one short backward scan, so most figures cost a Set lookup per pattern.
+const DENIED_LAST = new Set(['not', 'never', 'than', 'of', 'longer', 'just', 'only', 'even', 'merely', 'simply', 'the', 'a', 'an']);
+const LOSS_LAST = new Set(['lost', 'lose', 'loses', 'losing', 'killed', 'kill', 'kills', 'wounded', 'injured', 'captured', 'evacuated', 'displaced', 'a', 'an', 'the', 'some', 'its', 'their']);
+const REFERENCE_LAST = new Set(['than', 'beyond', 'past', 'exceed', 'exceeds', 'exceeded', 'exceeding', 'surpass', 'surpasses', 'surpassed', 'surpassing',
+  'outlast', 'outlasts', 'outlasted', 'outlasting', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that']);
+const REMAINDER_LAST = new Set(['last', 'remaining', 'other', 'final']);
+const ADDITION_LAST = new Set(['another', 'further', 'additional', 'extra']);
+const SUPPOSITION_REACH = /[,;:—–()]/g;
+
+/** The last word of text, lower-cased ("" when it ends in no word); possessive "'s" kept. */
+function lastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 0x2019 || (c > 0xbf && LETTER.test(String.fromCharCode(c)));
+const LETTER = /\p{L}/u;
 
 /** How the figure stands, or null when it plainly states a value. */
 export function standingOf(text: string, sentence: Span, figure: Figure): Standing | null {
@@ -58,29 +81,32 @@ export function standingOf(text: string, sentence: Span, figure: Figure): Standi
   const before = text.slice(Math.max(sentence.start, start - REACH), start);
   const lead = text.slice(figure.hedgeSpan?.end ?? figure.span.start, figure.span.start);
   const after = text.slice(figure.span.end, Math.min(sentence.end, figure.span.end + REACH));
-  const denied = DENIED_BEFORE.exec(before);
+  const last = lastWord(before);
+  // The patterns of two or three words are tried on the end of `before` only: a regex anchored at
+  // the end is tried from every position of its input.
+  const tail = before.slice(-TAIL);
+  const denied = DENIED_LAST.has(last) ? DENIED_BEFORE.exec(tail) : null;
   if (denied) return { kind: denied[1] ? 'reference' : 'denied' };
-  if (DIFFERENCE_AFTER.test(after) || CHANGE_BY.test(before) || CHANGE_OF.test(before)) return { kind: 'difference' };
-  if (LOSS_BEFORE.test(before) || LOSS_AFTER.test(after)) return { kind: 'loss' };
-  if (TURNED_DOWN_AFTER.test(after) || SUPPOSITION.test(clauseBefore(text, sentence, start))) return { kind: 'supposed' };
+  if (DIFFERENCE_AFTER.test(after) || (last === 'by' && CHANGE_BY.test(before)) || (last === 'of' && CHANGE_OF.test(before))) return { kind: 'difference' };
+  if ((LOSS_LAST.has(last) && LOSS_BEFORE.test(tail)) || LOSS_AFTER.test(after)) return { kind: 'loss' };
+  if ((after.includes('would') && TURNED_DOWN_AFTER.test(after)) || (SUPPOSITION.test(before) && SUPPOSITION.test(clauseOf(before)))) return { kind: 'supposed' };
   if (figure.hedgeSpan && /^over$/i.test(text.slice(figure.hedgeSpan.start, figure.hedgeSpan.end)) && isTimeUnit(figure.unit) && !LENGTH_BEFORE.test(before)) return { kind: 'stretch' };
-  if (REFERENCE_BEFORE.test(before)) return { kind: 'reference' };
+  if ((REFERENCE_LAST.has(last) || /['’]s$/.test(last)) && REFERENCE_BEFORE.test(tail)) return { kind: 'reference' };
   if (figure.unit && sameUnit(figure.unit, 'country')) {
     const action = COUNTED_ACTION.exec(after);
     if (action) return { kind: 'part', action: action[1]!.toLowerCase() };
   }
-  if (REMAINDER_BEFORE.test(before)) return { kind: 'remainder' };
-  if (ADDITION_BEFORE.test(before) || ADDITION_WORDS.test(lead)) return { kind: 'addition' };
+  if (REMAINDER_LAST.has(last) && REMAINDER_BEFORE.test(tail)) return { kind: 'remainder' };
+  if ((ADDITION_LAST.has(last) && ADDITION_BEFORE.test(tail)) || ADDITION_WORDS.test(lead)) return { kind: 'addition' };
   return null;
 }
 
-/** The part of the figure's clause before it: from the last clause mark (or the sentence start). */
-function clauseBefore(text: string, sentence: Span, at: number): string {
-  const head = text.slice(sentence.start, at);
+/** The end of `before` after its last clause mark: the figure's clause, as far as it is read. */
+function clauseOf(before: string): string {
   let from = 0;
-  CLAUSE_MARKS.lastIndex = 0;
-  for (let m = CLAUSE_MARKS.exec(head); m; m = CLAUSE_MARKS.exec(head)) from = m.index + 1;
-  return head.slice(from);
+  SUPPOSITION_REACH.lastIndex = 0;
+  for (let m = SUPPOSITION_REACH.exec(before); m; m = SUPPOSITION_REACH.exec(before)) from = m.index + 1;
+  return before.slice(from);
 }
 
 /**
