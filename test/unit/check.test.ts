@@ -76,6 +76,7 @@ const rows: Row[] = [
   // datelines are not claims; overlapping names of different subjects are all found
   ['KYIV, Jan. 8 (Wire) — Britain and France signed a declaration of intent on January 6, 2026.', 'Jan. 8', 'silent'],
   ['KYIV, Jan. 8 (Wire) — Britain and France signed a declaration of intent on January 6, 2026.', 'January 6, 2026', 'ok', 'paris-coalition-meeting-2026-01-06'],
+  ['KYIV, Jan. 8 (Reuters) - Zelenskiy said Reuters had reported the condition.', 'Jan. 8', 'silent'],
   // durations in neighbouring units, bounds in both directions, precision, labels, clauses
   ['European leaders expect the war to last at least another 18 months.', '18 months', 'wrong', 'war-at-least-two-more-years'],
   ['European leaders expect the war to last at least another 24 months.', '24 months', 'ok', 'war-at-least-two-more-years'],

@@ -167,7 +167,8 @@ function endsSentence(text: string, start: number, end: number): boolean {
 
 // "KYIV, Jan. 7 (Wire) —": where and when a story was filed, not a claim. It is read as a
 // sentence of its own so its date is never tied to the names in the story's first sentence.
-const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--)\s*/u;
+// Wires also write a plain hyphen after the credit: "KYIV, Jan. 7 (Reuters) - ".
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--|-(?=\s))\s*/u;
 
 // "| Share of Luhansk held by Russia | 95% | Ukrainian estimates |": a table row has no full stop,
 // and each row is a statement of its own, so a name in one row says nothing of a figure in the next.
