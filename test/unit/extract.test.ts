@@ -117,6 +117,9 @@ const words: Row[] = [
   { say: 'It took a year to draft.', text: 'a year', value: num(1), unit: 'year' },
   { say: 'Talks dragged on for nearly a year.', text: 'a year', value: num(1), unit: 'year', hedge: 'nearly', hedgeText: 'nearly' },
   { say: 'The plan covers a decade and a half.', text: 'a decade and a half', value: num(15), unit: 'year' },
+  // "another" is the unit's article; the figure is the unit, so the hedge and "another" stay before it
+  { say: 'The war could last at least another year.', text: 'year', value: num(1), unit: 'year', hedge: 'at-least', hedgeText: 'at least' },
+  { say: 'It may take another decade.', text: 'decade', value: num(10), unit: 'year' },
   { say: 'The plan covers a decade.', text: 'a decade', value: num(10), unit: 'year', form: { multiplier: ' decade' } },
   { say: 'The plan covers two decades.', text: 'two decades', value: num(20), unit: 'year', form: { multiplier: ' decades' } },
   { say: 'It is a two-decade promise.', text: 'two-decade', value: num(20), unit: 'year', form: { compound: true, multiplier: '-decade' } },
@@ -433,6 +436,9 @@ describe('formatting a sourced value in the draft style', () => {
     ['It is a two-decade promise.', 'two-decade', 'compound decade', 15, 'fifteen-year'],
     ['It took a year.', 'a year', 'a year', 2, 'two years'],
     ['It took nearly a decade.', 'a decade', 'a decade', 20, 'two decades'],
+    // the article belongs to "half"; a century is a hundred years
+    ['It took half a century.', 'half a century', 'half a century', 15, 'fifteen years'],
+    ['It took half a decade.', 'half a decade', 'half a decade', 2, 'two years'],
     ['Eight hundred thousand recruits.', 'Eight hundred thousand recruits', 'big words', 900000, 'nine hundred thousand'],
   ];
   it.each(rows)('%s -> %s (%s, %d)', (say, text, _kind, n, expected) => {

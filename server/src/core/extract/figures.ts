@@ -24,7 +24,7 @@ export interface Scan {
 const CURRENCIES = new Map<string, string>([['$', 'dollar'], ['€', 'euro'], ['£', 'pound'], ['¥', 'yen'], ['₴', 'hryvnia'], ['₽', 'ruble']]);
 /** Words worth a closer look; anything else is rejected with one lookup. */
 const TRIGGERS = new Set(['a', 'an', 'several', 'tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens',
-  'nearly', 'almost', 'virtually', 'practically', 'most', 'half', 'between']);
+  'nearly', 'almost', 'virtually', 'practically', 'most', 'half', 'between', 'another']);
 // Words a figure may start with, in one table: most words of prose start none.
 const STARTERS: ReadonlySet<string> = new Set([...TRIGGERS, ...NUMBER_OR_ORDINAL_WORDS]);
 const SET_LINKS = new Set(['and', 'or']);

@@ -1,5 +1,6 @@
 import type { Hedge } from '../types';
 import { type Doc, wordAt, spacedWord } from './lexer';
+import { ARTICLE_UNITS } from './quantities';
 
 // Hedges are kept beside a figure, not inside it: "roughly 250,000" states 250,000 and says how
 // firmly. The checker compares the hedge with the source's qualifier separately.
@@ -51,6 +52,8 @@ export function readHedge(doc: Doc, i: number): HedgeHit | null {
 /** Words that may stand between a hedge and its number: "at least another two years". */
 export function skipFiller(doc: Doc, i: number): number {
   const w = spacedWord(doc, i);
+  // "at least another year": "another" is the figure's own article there (quantities.ts).
+  if (w === 'another' && ARTICLE_UNITS.has(spacedWord(doc, i + 1) ?? '')) return i;
   if (w === 'another' || w === 'more') return i + 1;
   const next = spacedWord(doc, i + 1);
   if ((w === 'a' && next === 'further') || (w === 'an' && (next === 'additional' || next === 'extra' || next === 'estimated'))) return i + 2;

@@ -194,6 +194,7 @@ const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'such', '
 
 export function readArticleUnit(doc: Doc, i: number): Cand | null {
   const w = wordAt(doc, i);
+  if (w === 'another') return anotherUnit(doc, i);
   if (w !== 'a' && w !== 'an') return null;
   const u = spacedWord(doc, i + 1);
   if (u === null || !ARTICLE_UNITS.has(u)) return null;
@@ -209,6 +210,19 @@ export function readArticleUnit(doc: Doc, i: number): Cand | null {
   }
   const c = cand(doc, i, last, last, { kind: 'number', n }, unit);
   c.form.multiplier = doc.text.slice(doc.toks[i]!.end, doc.toks[i + 1]!.end);
+  return c;
+}
+
+/**
+ * "another year": one more of the unit. The figure is the unit word alone, so the hedge and the
+ * word "another" stay before it ("at least another year"), and a fix writes "another two years".
+ */
+function anotherUnit(doc: Doc, i: number): Cand | null {
+  const u = spacedWord(doc, i + 1);
+  if (u === null || !ARTICLE_UNITS.has(u) || u === 'century') return null;
+  const def = readUnit(doc, i + 1, { knownOnly: true });
+  const c = cand(doc, i + 1, i + 1, i + 1, { kind: 'number', n: def?.scale ?? 1 }, def?.unit ?? u);
+  c.form.multiplier = ` ${doc.text.slice(doc.toks[i + 1]!.start, doc.toks[i + 1]!.end)}`;
   return c;
 }
 
