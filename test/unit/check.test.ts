@@ -200,6 +200,10 @@ const rows: Row[] = [
   ['Croatia joined the EU in 2013.', '2013', 'silent'],
   ['Reuters reported on January 29 that Washington wanted a peace agreement with Russia first.', 'January 29', 'wrong', 'reuters-report-2026-01-27'],
   ['Ukraine signed the Budapest Memorandum in 1995 with Russia, the United States and the United Kingdom.', '1995', 'wrong', 'budapest-memorandum-1994'],
+  // "another year" is a figure; a figure in a relative clause is not about a name after it
+  ['European leaders believe the war could go on for at least another year.', 'year', 'wrong', 'war-at-least-two-more-years'],
+  ['Trump, who left the White House after his first term in 2021, has said he will meet European leaders.', '2021', 'silent'],
+  ['The Budapest Memorandum, which Ukraine signed in 1995, failed.', '1995', 'wrong', 'budapest-memorandum-1994'],
   // each table row is a statement of its own
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2014', 'ok', 'russia-first-invaded-2014'],
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2022', 'ok', 'full-scale-invasion-2022'],
@@ -289,6 +293,7 @@ describe('check: messages and replacements', () => {
     ['Washington offered a guarantee of half a century.', 'half a century', 'of 15 years.'],
     ['European leaders expect the war to last at least another half a decade.', 'half a decade', 'another two years.'],
     ['At Munich, Zelenskyy asked for a guarantee of no less than two and a half decades.', 'two and a half decades', 'no less than 20 years.'],
+    ['European leaders believe the war could go on for at least another year.', 'year', 'at least another two years.'],
   ])('%s: fix keeps the draft style', (text, figure, expected) => {
     const f = findingAt(check(text, base), text, figure)!;
     expect(f.verdict).toBe('wrong');

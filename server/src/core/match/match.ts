@@ -114,6 +114,7 @@ const CLAUSE_BREAK = /;|[,:—–(]\s*(?:while|whereas|but|although|though|and|a
 // A semicolon joins two statements: "the document was ready; five days later, Reuters…" — the
 // name in one says nothing about a figure in the other, whichever comes first.
 const SEMICOLON = /;/;
+const RELATIVE_BEFORE = /,\s*(?:who|whose|whom|which)\b[^,;:—–()]*$/iu;
 // "capped at 600,000 troops", "a ceiling of 600,000": a figure stated as a limit.
 const LIMIT_BEFORE = /\b(?:capped\s+at|limited\s+to|(?:a|the|its)\s+(?:cap|ceiling|limit)\s+(?:of|at))\s+$/i;
 // The name ends the figure's phrase ("a fifth of Ukraine overall,"): not "half of Ukraine's
@@ -270,6 +271,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const ofName = figures.map((f) => ctx.text.startsWith('of', f.span.end + 1) && ownWhole(ctx.text.slice(f.span.end, Math.min(sentence.end, f.span.end + 24))));
   // A sentence with both a date and a span of time, where a span may count from a name.
   const datedSpans = figures.some(isDated) && figures.some((f) => isTimeUnit(f.unit));
+  // "Trump, who left the White House in 2021, has said he will meet…": a figure in a relative
+  // clause is not about a name after the clause closes.
+  const relative = figures.map((f) => RELATIVE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, extentStart(f) - 120), extentStart(f))));
   const first = figures[0]!;
   const labelIndex = first && LABEL_START.test(ctx.text.slice(sentence.start, extentStart(first))) && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 6, sentence.end))) ? 0 : -1;
   const openerIndex = first && isDated(first) && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
@@ -327,7 +331,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         const untilEvent = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
         const event = untilEvent && ctx.lex.spanSubjects.has(subject);
         const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-        const leftOk = left >= 0 && !attached && (untilEvent ? event : leftWords <= AFTER_FIGURE_WORDS || label || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start));
+        const leftOk = left >= 0 && !attached && (untilEvent ? event : leftWords <= AFTER_FIGURE_WORDS || label || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start)) &&
+          !(relative[left] && ctx.text.slice(figures[left]!.span.end, hit.start).includes(','));
         const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
         if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
         if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
