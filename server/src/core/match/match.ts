@@ -273,7 +273,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const datedSpans = figures.some(isDated) && figures.some((f) => isTimeUnit(f.unit));
   // "Trump, who left the White House in 2021, has said he will meet…": a figure in a relative
   // clause is not about a name after the clause closes.
-  const relative = figures.map((f) => RELATIVE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, extentStart(f) - 120), extentStart(f))));
+  const relative: Array<boolean | undefined> = [];
+  const inRelative = (i: number) => (relative[i] ??= RELATIVE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, extentStart(figures[i]!) - 120), extentStart(figures[i]!))));
   const first = figures[0]!;
   const labelIndex = first && LABEL_START.test(ctx.text.slice(sentence.start, extentStart(first))) && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 6, sentence.end))) ? 0 : -1;
   const openerIndex = first && isDated(first) && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
@@ -332,7 +333,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         const event = untilEvent && ctx.lex.spanSubjects.has(subject);
         const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
         const leftOk = left >= 0 && !attached && (untilEvent ? event : leftWords <= AFTER_FIGURE_WORDS || label || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start)) &&
-          !(relative[left] && ctx.text.slice(figures[left]!.span.end, hit.start).includes(','));
+          !(ctx.text.slice(figures[left]!.span.end, hit.start).includes(',') && inRelative(left));
         const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
         if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
         if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
