@@ -204,6 +204,9 @@ const rows: Row[] = [
   ['European leaders believe the war could go on for at least another year.', 'year', 'wrong', 'war-at-least-two-more-years'],
   ['Trump, who left the White House after his first term in 2021, has said he will meet European leaders.', '2021', 'silent'],
   ['The Budapest Memorandum, which Ukraine signed in 1995, failed.', '1995', 'wrong', 'budapest-memorandum-1994'],
+  // with several occasions named, the one named last before the figure in its clause is its own
+  ['Minsk I was signed in 2015 and Minsk II in 2016.', '2015', 'wrong', 'minsk-i-2014'],
+  ['Minsk I was signed in 2014 and Minsk II in 2015.', '2015', 'ok', 'minsk-ii-2015'],
   // each table row is a statement of its own
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2014', 'ok', 'russia-first-invaded-2014'],
   ['| Event | Year |\n|---|---|\n| Crimea annexed | 2014 |\n| Full-scale invasion | 2022 |', '2022', 'ok', 'full-scale-invasion-2022'],

@@ -376,7 +376,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       candidates,
       attribution: standing?.kind !== 'reference' && candidates.some((c) => c.attributionSensitive || c.party !== null) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
       occasionWords: candidates.length < 2 ? null : { block: cuesIn(ctx, block), doc: ctx.docCues },
-      occasionInSentence: occasionsIn(ctx, candidates, sentence),
+      occasionInSentence: occasionsIn(ctx, candidates, sentence, figure),
       group: groups[i]!,
     };
   });
@@ -603,12 +603,24 @@ function speechBetween(ctx: Ctx, from: number, to: number): boolean {
 const BY_AGENT = /^\s+by\s+/i;
 const BY_ARTICLE = /^the\s+$/i;
 
-function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span): Set<string> {
+function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span, figure: Figure): Set<string> {
   const out = new Set<string>();
   if (candidates.length < 2) return out;
   const words = cuesIn(ctx, sentence);
   for (const f of candidates) if (f.occasionCues.some((w) => words.has(w.toLowerCase()))) out.add(f.id);
-  return out;
+  if (out.size < 2) return out;
+  // "Minsk I was signed in 2015 and Minsk II in 2016": with several occasions named, the one
+  // named last before the figure in its own clause is the figure's.
+  const start = extentStart(figure);
+  const named = candidates.filter((f) => out.has(f.id));
+  const owners = (h: PhraseHit<string>) => named.filter((f) => f.occasionCues.some((w) => h.keys.includes(w.toLowerCase())));
+  let nearest: PhraseHit<string> | null = null;
+  for (const h of ctx.cues.within({ start: sentence.start, end: start })) {
+    if (CLAUSE_MARK.test(ctx.text.slice(h.end, start)) || !owners(h).length) continue;
+    if (!nearest || h.end > nearest.end || (h.end === nearest.end && h.start < nearest.start)) nearest = h;
+  }
+  const own = nearest ? owners(nearest) : [];
+  return own.length === 1 ? new Set([own[0]!.id]) : out;
 }
 
 /** The cue words (occasion and context words of facts) of cue hits that start at or after `from`. */
