@@ -115,6 +115,9 @@ const rows: Row[] = [
   // a span of time before "after" is about the event that clause names
   ['The warning comes a day after the UK and France signed a declaration of intent.', 'a day', 'ok', 'zelensky-remarks-day-after-declaration'],
   ['He spoke out three days after Britain and France had signed a declaration.', 'three days', 'wrong', 'zelensky-remarks-day-after-declaration'],
+  ['His warning came 48 hours after the UK and France signed a declaration of intent.', '48 hours', 'wrong', 'zelensky-remarks-day-after-declaration'],
+  ['His warning came 24 hours after the UK and France signed a declaration of intent.', '24 hours', 'ok', 'zelensky-remarks-day-after-declaration'],
+  ['Zelenskyy wants a quarter-century guarantee, he told the Munich conference.', 'a quarter-century', 'wrong', 'zelenskyy-demand-min-20-years'],
   ['He spoke out three days after Britain and France, in Paris, signed a declaration.', 'three days', 'silent'],
   // ... and a date in that sentence is of something else
   ['On January 7, a day after the declaration of intent was signed in Paris, he said no partner had answered.', 'January 7', 'silent'],

@@ -120,6 +120,8 @@ const words: Row[] = [
   // "another" is the unit's article; the figure is the unit, so the hedge and "another" stay before it
   { say: 'The war could last at least another year.', text: 'year', value: num(1), unit: 'year', hedge: 'at-least', hedgeText: 'at least' },
   { say: 'It may take another decade.', text: 'decade', value: num(10), unit: 'year' },
+  { say: 'Kyiv wants a quarter-century guarantee.', text: 'a quarter-century', value: num(25), unit: 'year' },
+  { say: 'Kyiv wants a guarantee of a quarter century.', text: 'a quarter century', value: num(25), unit: 'year' },
   { say: 'The plan covers a decade.', text: 'a decade', value: num(10), unit: 'year', form: { multiplier: ' decade' } },
   { say: 'The plan covers two decades.', text: 'two decades', value: num(20), unit: 'year', form: { multiplier: ' decades' } },
   { say: 'It is a two-decade promise.', text: 'two-decade', value: num(20), unit: 'year', form: { compound: true, multiplier: '-decade' } },

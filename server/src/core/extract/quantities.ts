@@ -119,10 +119,24 @@ function share(doc: Doc, i: number, valueLast: number, fraction: number): Cand {
   return cand(doc, i, valueLast, valueLast, { kind: 'percent', n: round2(fraction * 100) }, null);
 }
 
+/** "a quarter-century", "a quarter century": 25 years. */
+function quarterCentury(doc: Doc, i: number): Cand | null {
+  if (spacedWord(doc, i + 1) !== 'quarter') return null;
+  let k = i + 2;
+  const h = doc.toks[k];
+  if (h && h.kind === 'punct' && HYPHENS.has(h.low) && !h.space && glued(doc, k + 1)) k++;
+  else if (!doc.toks[k]?.space) return null;
+  if (wordAt(doc, k) !== 'century') return null;
+  const c = cand(doc, i, k, k, { kind: 'number', n: 25 }, 'year');
+  c.form.multiplier = doc.text.slice(doc.toks[i]!.end, doc.toks[k]!.end);
+  return c;
+}
+
 /** "three-quarters", "two thirds of", "a quarter of", "half of", "half a million", "half a year". */
 export function readFraction(doc: Doc, i: number): Cand | null {
   const w = wordAt(doc, i);
   if (w === null) return null;
+  if (w === 'a' || w === 'an') { const qc = quarterCentury(doc, i); if (qc) return qc; }
   if (w === 'half') {
     const next = spacedWord(doc, i + 1);
     if (next === 'a' || next === 'an') {

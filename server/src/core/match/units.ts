@@ -16,8 +16,9 @@ CLASSES.forEach((members, i) => members.forEach((m) => CLASS_OF.set(m, i)));
 // Durations a draft may give in a neighbouring unit: "18 months" states "two years" wrongly,
 // "six weeks" is "several weeks". Only neighbours convert, so a 20-minute speech never meets a
 // guarantee length.
-const DAYS: Record<string, number> = { day: 1, week: 7, month: 30.4375, year: 365.25, decade: 3652.5, century: 36525 };
-const MAX_NEIGHBOUR_RATIO = 13;
+const DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30.4375, year: 365.25, decade: 3652.5, century: 36525 };
+// Hours and days are neighbours too ("48 hours after" is two days after); months and days are not.
+const MAX_NEIGHBOUR_RATIO = 24;
 
 /** Factor that turns a count in unit `from` into unit `to` (1 when the same unit); null when they do not convert. */
 export function unitScale(from: string | null, to: string | null): number | null {
