@@ -181,6 +181,8 @@ const rows: Row[] = [
   ['Witkoff said the plan was 95 percent agreed.', '95 percent', 'silent'],
   ['Witkoff said the plan was 90 percent agreed.', '90 percent', 'ok', 'peace-deal-90-percent'],
   ['Peskov said the plan was 95 percent agreed.', '95 percent', 'silent'],
+  ['Officials expect the war to last at least another two years.', 'two years', 'ok', 'war-at-least-two-more-years'],
+  ['Officials expect the war to last at least another three years.', 'three years', 'silent'],
   ['Zelensky said the plan was 95 percent agreed.', '95 percent', 'wrong', 'peace-deal-90-percent'],
   ['Putin said the war could go on for another ten years if needed.', 'ten years', 'silent'],
   ["Britain's 18-year pledge has no counterpart in the US offer.", '18-year', 'silent'],
@@ -207,6 +209,9 @@ const rows: Row[] = [
   ['European leaders believe the war could go on for at least another year.', 'year', 'wrong', 'war-at-least-two-more-years'],
   ['Trump, who left the White House after his first term in 2021, has said he will meet European leaders.', '2021', 'silent'],
   ['The Budapest Memorandum, which Ukraine signed in 1995, failed.', '1995', 'wrong', 'budapest-memorandum-1994'],
+  // the date of an earlier event of the same kind
+  ['The coalition of the willing held its first meeting in Paris in March 2025.', 'March 2025', 'silent'],
+  ['The coalition of the willing met in Paris in March 2025.', 'March 2025', 'wrong', 'paris-coalition-meeting-2026-01-06'],
   // with several occasions named, the one named last before the figure in its clause is its own
   ['Minsk I was signed in 2015 and Minsk II in 2016.', '2015', 'wrong', 'minsk-i-2014'],
   ['Minsk I was signed in 2014 and Minsk II in 2015.', '2015', 'ok', 'minsk-ii-2015'],

@@ -6,13 +6,14 @@ import { isTimeUnit, sameUnit } from './units';
  * gives: it is a difference ("five years longer than the US offer"), a value denied ("not 20
  * years but 15"), a supposition ("if the war lasts another five years"), a loss ("lost 5,000
  * soldiers"), what is left of a whole ("the last 10% of the plan"), an addition ("another 5% of
- * Donetsk") or the stretch over which something happens ("shrink by 200,000 over five years").
+ * Donetsk"), the stretch over which something happens ("shrink by 200,000 over five years") or
+ * the date of an earlier event of the kind a source dates ("its first meeting in March 2025").
  * Reading such a figure as the fact's value is how a checker makes false alarms: a sourced 15-year
  * offer says nothing against "three years short of Britain's pledge". A figure compared with
  * ("seeking more than the 15-year term") is a reference: someone's figure, but not the subject's.
  */
 export type Standing =
-  | { kind: 'difference' | 'denied' | 'supposed' | 'loss' | 'remainder' | 'addition' | 'stretch' | 'reference' }
+  | { kind: 'difference' | 'denied' | 'supposed' | 'loss' | 'remainder' | 'addition' | 'stretch' | 'reference' | 'other-time' }
   /** A count of those who do `action` ("26 countries have pledged troops"): the word's stem. */
   | { kind: 'part'; action: string };
 
@@ -48,6 +49,10 @@ const REFERENCE_BEFORE = /\b(?:(?:longer|shorter|more|less|fewer|later|earlier)\
 // "26 countries have pledged troops", "4 countries will provide air cover": a count of the
 // countries that do something is a part of a whole, unless the doing is what the fact counts.
 const COUNTED_ACTION = /^\s+(?:(?:have|has|had|will|would|could|can|may|might|are|were|also|already|to)\s+){0,3}(pledg|commit|provid|send|sent|deploy|offer|contribut|promis|volunteer|vot|oppos|refus|declin|suppl|fund|train|donat|station|host)\p{L}*/iu;
+
+// "held its first meeting in Paris in March 2025", "an earlier round of talks in 2025": a date of
+// another of the same kind of event than the one a source dates.
+const OTHER_TIME_BEFORE = /\b(?:first|earlier|previous|prior|inaugural|second|third)\s+(?:[\p{L}-]+\s+)?(?:meeting|meetings|summit|round|session|talks|call|visit|interview|report|gathering)\b[^,;:—–()]*$/iu;
 
 const REACH = 60;
 const TAIL = 40;
@@ -96,6 +101,7 @@ export function standingOf(text: string, sentence: Span, figure: Figure): Standi
     const action = COUNTED_ACTION.exec(after);
     if (action) return { kind: 'part', action: action[1]!.toLowerCase() };
   }
+  if ((figure.value.kind === 'date' || figure.value.kind === 'year') && OTHER_TIME_BEFORE.test(before)) return { kind: 'other-time' };
   if (REMAINDER_LAST.has(last) && REMAINDER_BEFORE.test(tail)) return { kind: 'remainder' };
   if ((ADDITION_LAST.has(last) && ADDITION_BEFORE.test(tail)) || ADDITION_WORDS.test(lead)) return { kind: 'addition' };
   return null;
