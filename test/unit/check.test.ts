@@ -94,6 +94,8 @@ const rows: Row[] = [
   ['By Jan. 25 - a week of talks later - Zelensky said the US security-guarantee document was ready.', 'Jan. 25', 'silent'],
   ['A poll found 54% of Ukrainians reject ceding Donetsk, while 18 per cent would accept a freeze.', '18 per cent', 'silent'],
   ['He wants at least 25 years, longer than the 15-year pledge the US has offered.', '15-year', 'ok', 'us-offer-15-years'],
+  ['At the Munich Security Conference he set a floor of 25 years.', '25 years', 'wrong', 'zelenskyy-demand-min-20-years'],
+  ['Senators debated the 15-year guarantee on the Senate floor.', '15-year', 'ok', 'us-offer-15-years'],
   // a speech verb names the speaker, who may cite another party's figure; a stance word names the owner
   ['Zelenskyy told the conference that a 15-year guarantee would not be enough.', '15-year', 'ok', 'us-offer-15-years'],
   ['In Munich, Zelenskyy told reporters that a 25-year guarantee was the minimum.', '25-year', 'wrong', 'zelenskyy-demand-min-20-years'],

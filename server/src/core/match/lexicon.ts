@@ -40,7 +40,8 @@ const STANCE_WORDS: Array<[string, Stance | null, boolean]> = [
     'call for', 'called for', 'calls for', 'press for', 'pressed for', 'insist', 'insisted', 'request', 'requested', 'require', 'required',
     'requires', 'would like', 'push for', 'pushed for', 'urge', 'urged', 'hold out for', 'held out for']
     .map((w): [string, Stance, boolean] => [w, 'demand', false]),
-  ...['demand', 'demands', 'request', 'wish'].map((w): [string, Stance, boolean] => [w, 'demand', true]),
+  // "set a floor of 25 years": a floor is what a side will not go below.
+  ...['demand', 'demands', 'request', 'wish', 'floor of'].map((w): [string, Stance, boolean] => [w, 'demand', true]),
   ...['promise', 'promised', 'pledged', 'vowed', 'vow', 'committed to']
     .map((w): [string, Stance, boolean] => [w, 'promise', false]),
   ...['suggest', 'suggested', 'suggesting', 'floated', 'float', 'mooted', 'signalled', 'signaled', 'indicated']
