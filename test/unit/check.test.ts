@@ -57,6 +57,8 @@ const rows: Row[] = [
   ['A crowd of 250,000 gathered in Munich against Tehran.', '250,000', 'wrong', 'munich-protest-200000'],
   ['Nearly a quarter of a million people took to the streets of Munich.', 'a quarter of a million', 'wrong', 'munich-protest-200000'],
   ['Partners must support an army of 800k.', '800k', 'ok', 'ukraine-military-800000'],
+  ["Ukraine's army numbers 880,000.", '880,000', 'wrong', 'ukraine-military-800000'],
+  ['In Munich a crowd estimated at 20,000 marched against Tehran.', '20,000', 'wrong', 'munich-protest-200000'],
   // years: the nearest name decides; coordinated years align with their facts
   ['The Budapest Memorandum was signed in 1995.', '1995', 'wrong', 'budapest-memorandum-1994'],
   ['Ukraine became independent in 1991 and signed the Budapest Memorandum in 1994.', '1991', 'silent'],

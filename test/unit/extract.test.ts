@@ -74,6 +74,9 @@ const digits: Row[] = [
   // a collective noun before "of" says what a bare number counts
   { say: 'Partners must back an army of 800k.', text: '800k', value: num(800000), unit: 'troop', form: { multiplier: 'k' } },
   { say: 'Police put the crowd of 200,000 in the square.', text: '200,000', value: num(200000), unit: 'person' },
+  { say: 'A crowd estimated at 20,000 filled the square.', text: '20,000', value: num(20000), unit: 'person' },
+  { say: "Ukraine's army numbers 880,000.", text: '880,000', value: num(880000), unit: 'troop' },
+  { say: 'The bill was estimated at 20,000.', text: '20,000', value: num(20000), unit: null },
   { say: 'A coalition of 30 met in Paris.', text: '30', value: num(30), unit: 'country' },
   { say: 'A list of 30 was published.', text: '30', value: num(30) },
   { say: 'Some 5,000 people gathered.', text: '5,000 people', value: num(5000), unit: 'person', valueText: '5,000', hedge: 'about', hedgeText: 'Some' },

@@ -47,6 +47,19 @@ const mayStart = (w: string): boolean => {
 };
 const isFold = (w: string): boolean => w.length >= 4 && w.charCodeAt(w.length - 1) === 100 && w.endsWith('fold');
 
+/**
+ * The unit a collective noun before the number gives it: "an army of 800,000", "a crowd
+ * estimated at 20,000", "the army numbers 880,000".
+ */
+function collectiveBefore(doc: Doc, i: number): string | null {
+  const w1 = wordAt(doc, i - 1);
+  if (w1 === 'of' || NUMBERING.has(w1 ?? '')) return collectiveUnit(wordAt(doc, i - 2));
+  if (w1 === 'at' && SIZED.has(wordAt(doc, i - 2) ?? '')) return collectiveUnit(wordAt(doc, i - 3));
+  return null;
+}
+const NUMBERING = new Set(['numbering', 'numbers', 'numbered', 'totalling', 'totaling', 'totals', 'totalled', 'totaled']);
+const SIZED = new Set(['estimated', 'put', 'counted', 'reckoned', 'pegged']);
+
 export function readFigure(scan: Scan, i: number): Cand | null {
   const { doc } = scan;
   const date = scan.dates.get(i);
@@ -279,7 +292,7 @@ function readCounted(scan: Scan, i: number, currency: { unit: string; start: num
   const form = formOf(p);
   let vEnd = p.end;
   let n = p.value;
-  const collective = !u && !hedge && wordAt(doc, i - 1) === 'of' ? collectiveUnit(wordAt(doc, i - 2)) : null;
+  const collective = !u && !hedge ? collectiveBefore(doc, i) : null;
   if (collective) return base({ kind: 'number', n }, p.end, p.end, collective, form);
   if (u && u.scale !== 1) {
     n *= u.scale;
