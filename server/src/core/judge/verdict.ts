@@ -63,8 +63,8 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
     // A plain speech verb names who speaks, not whose figure it is: in "Zelenskyy told the
     // conference a 15-year guarantee would not be enough" he cites the US offer, not his own.
     // Someone the base does not know ("officials expect…") is confirmed by a sourced figure they repeat.
-    const speakerOnly = (claim.attribution.party !== null && claim.attribution.stance === null) || claim.attribution.other === true;
-    if (!agreeing.length && speakerOnly) {
+    const mayCite = (claim.attribution.party !== null && claim.attribution.stance === null) || claim.attribution.other === true;
+    if (!agreeing.length && mayCite) {
       const cited = claim.candidates.filter((f) => (f.attributionSensitive || f.party !== null) && agrees(claim.figure, f) === true);
       if (cited.length) { agreeing = cited; consistentSet = cited; }
     }

@@ -3,7 +3,7 @@ import { agrees, distance } from './compare';
 import { HitIndex, WordIndex } from './context';
 import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
-import { segment, type Block } from './segment';
+import { isSpace, segment, type Block } from './segment';
 import { sameCountries } from './places';
 import { standingOf, stillStated } from './standing';
 import { fits, isDistinctiveUnit, isTimeUnit } from './units';
@@ -559,9 +559,9 @@ const NAME = /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})$/u;
 function speakerBefore(text: string, from: number, at: number): boolean {
   let end = at;
   for (let k = 0; k < 3; k++) {
-    while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
     let start = end;
-    while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    while (start > from && !isSpace(text.charCodeAt(start - 1))) start--;
     const word = text.slice(start, end).replace(/^[^\p{L}]+/u, '');
     if (!word) return false;
     const low = word.toLowerCase();
@@ -571,11 +571,10 @@ function speakerBefore(text: string, from: number, at: number): boolean {
   return false;
 }
 
-const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 /** "Britain's " right before `at`. */
 const possessiveBefore = (text: string, at: number) => {
   let i = at;
-  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   return i >= 2 && (text.charCodeAt(i - 1) === 115 || text.charCodeAt(i - 1) === 83) && (text.charCodeAt(i - 2) === 39 || text.charCodeAt(i - 2) === 0x2019);
 };
 // Capitalised words that are no one's name.
@@ -613,13 +612,14 @@ function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span, figure: Figur
   // named last before the figure in its own clause is the figure's.
   const start = extentStart(figure);
   const named = candidates.filter((f) => out.has(f.id));
-  const owners = (h: PhraseHit<string>) => named.filter((f) => f.occasionCues.some((w) => h.keys.includes(w.toLowerCase())));
   let nearest: PhraseHit<string> | null = null;
+  let own: Fact[] = [];
   for (const h of ctx.cues.within({ start: sentence.start, end: start })) {
-    if (CLAUSE_MARK.test(ctx.text.slice(h.end, start)) || !owners(h).length) continue;
-    if (!nearest || h.end > nearest.end || (h.end === nearest.end && h.start < nearest.start)) nearest = h;
+    if (nearest && (h.end < nearest.end || (h.end === nearest.end && h.start >= nearest.start))) continue;
+    if (CLAUSE_MARK.test(ctx.text.slice(h.end, start))) continue;
+    const owners = named.filter((f) => f.occasionCues.some((w) => h.keys.includes(w.toLowerCase())));
+    if (owners.length) { nearest = h; own = owners; }
   }
-  const own = nearest ? owners(nearest) : [];
   return own.length === 1 ? new Set([own[0]!.id]) : out;
 }
 

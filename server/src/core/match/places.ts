@@ -1,4 +1,5 @@
 import type { Fact, FactBase, Figure, Span } from '../types';
+import { isClauseMark } from './segment';
 
 // "Russia invaded Georgia in 2008, six years before it seized Crimea": a date in a clause that
 // names a country the sources never mention is the date of something that happened there. The
@@ -51,8 +52,6 @@ function mentioned(base: FactBase): string {
   return text;
 }
 
-// , ; : — – ( )
-const isClauseMark = (c: number) => c === 44 || c === 59 || c === 58 || c === 0x2014 || c === 0x2013 || c === 40 || c === 41;
 // How far a clause is read each way: a stretch without punctuation longer than this is no clause.
 const CLAUSE_REACH = 120;
 const CAPITALISED = /\p{Lu}[\p{L}'’-]*/gu;

@@ -97,7 +97,10 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+/** Space, tab, line break or no-break space, by char code. */
+export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+/** A mark that ends a clause: , ; : — – ( ). */
+export const isClauseMark = (c: number) => c === 44 || c === 59 || c === 58 || c === 0x2014 || c === 0x2013 || c === 40 || c === 41;
 const LETTER_OR_DOT = /[\p{L}.]/u;
 const UPPER = /^\p{Lu}$/u;
 

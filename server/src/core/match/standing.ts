@@ -1,4 +1,5 @@
 import type { Fact, Figure, Span } from '../types';
+import { isClauseMark, isSpace } from './segment';
 import { isTimeUnit, sameUnit } from './units';
 
 /**
@@ -65,7 +66,6 @@ const REFERENCE_LAST = new Set(['than', 'beyond', 'past', 'exceed', 'exceeds', '
   'outlast', 'outlasts', 'outlasted', 'outlasting', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that']);
 const REMAINDER_LAST = new Set(['last', 'remaining', 'other', 'final']);
 const ADDITION_LAST = new Set(['another', 'further', 'additional', 'extra']);
-const SUPPOSITION_REACH = /[,;:—–()]/g;
 
 /** The last word of text, lower-cased ("" when it ends in no word); possessive "'s" kept. */
 function lastWord(text: string): string {
@@ -76,7 +76,6 @@ function lastWord(text: string): string {
   return text.slice(start, end).toLowerCase();
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 0x2019 || (c > 0xbf && LETTER.test(String.fromCharCode(c)));
 const LETTER = /\p{L}/u;
 
@@ -109,9 +108,8 @@ export function standingOf(text: string, sentence: Span, figure: Figure): Standi
 
 /** The end of `before` after its last clause mark: the figure's clause, as far as it is read. */
 function clauseOf(before: string): string {
-  let from = 0;
-  SUPPOSITION_REACH.lastIndex = 0;
-  for (let m = SUPPOSITION_REACH.exec(before); m; m = SUPPOSITION_REACH.exec(before)) from = m.index + 1;
+  let from = before.length;
+  while (from > 0 && !isClauseMark(before.charCodeAt(from - 1))) from--;
   return before.slice(from);
 }
 
