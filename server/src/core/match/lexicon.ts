@@ -1,5 +1,6 @@
 import type { Fact, FactBase, Stance } from '../types';
 import { PhraseMatcher, PhraseScanner } from './phrases';
+import { fitClass } from './units';
 
 /**
  * Everything the matcher looks up in prose, compiled once per fact base: subject aliases, party
@@ -15,6 +16,11 @@ export interface Lexicon {
   /** The four above in one pass over a text: a check needs all of them. */
   scanner: PhraseScanner<[PhraseMatcher<string>, PhraseMatcher<string>, PhraseMatcher<StanceCue>, PhraseMatcher<string>]>;
   factsBySubject: Map<string, Fact[]>;
+  /**
+   * One fact of each class (`fitClass`) a subject has: whether a figure can be about a subject at
+   * all is asked for every name in a sentence, and a subject may have hundreds of facts.
+   */
+  fitClasses: Map<string, Fact[]>;
   /** Facts that list several values and name an occasion ("30, 40, 50 years", audio message). */
   listedFacts: Fact[];
   /** Subjects with a fact that is a span from an event ("a day after the declaration"). */
@@ -74,6 +80,12 @@ export function lexiconFor(base: FactBase): Lexicon {
     for (const id of ids) for (const a of base.entities.get(id)?.aliases ?? []) out.push([a, id]);
     return out;
   };
+  const fitClasses = new Map<string, Fact[]>();
+  for (const [subject, facts] of factsBySubject) {
+    const seen = new Map<string, Fact>();
+    for (const f of facts) { const c = fitClass(f); if (!seen.has(c)) seen.set(c, f); }
+    fitClasses.set(subject, [...seen.values()]);
+  }
   const subjects = new PhraseMatcher(aliasesOf(factsBySubject.keys()));
   const parties = new PhraseMatcher(aliasesOf(partyIds));
   const stances = new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }]));
@@ -82,6 +94,7 @@ export function lexiconFor(base: FactBase): Lexicon {
     subjects, parties, cues, stances,
     scanner: new PhraseScanner([subjects, parties, stances, cues]),
     factsBySubject,
+    fitClasses,
     listedFacts: base.facts.filter((f) => f.value.kind === 'set' && f.occasionCues.length > 0),
     spanSubjects: new Set(base.facts.filter((f) => f.context.some((g) => g.some((w) => SPAN_WORDS.has(w.toLowerCase())))).map((f) => f.subject)),
   };

@@ -61,12 +61,16 @@ const COMPATIBLE: Record<Kind, Kind[]> = {
 
 const isPercentish = (v: FigureValue) => v.kind === 'percent' || (v.kind === 'range' && v.percent);
 
+const COUNTED: ReadonlySet<Kind> = new Set(['number', 'range', 'set', 'ordinal']);
+
 /** Whether a figure could state this fact at all: same kind of value, same unit. */
 export function fits(figure: Figure, fact: Fact): boolean {
   if (!COMPATIBLE[figure.value.kind].includes(fact.value.kind)) return false;
   if (isPercentish(figure.value) !== (isPercentish(fact.value) || fact.value.kind === 'percent')) return false;
-  const counted = ['number', 'range', 'set', 'ordinal'];
-  if (!counted.includes(fact.value.kind) || isPercentish(fact.value)) return true;
+  if (!COUNTED.has(fact.value.kind) || isPercentish(fact.value)) return true;
   if (fact.unit === null) return figure.unit === null;
   return figure.unit !== null && (sameUnit(figure.unit, fact.unit) || (figure.value.kind !== 'ordinal' && unitScale(figure.unit, fact.unit) !== null));
 }
+
+/** What `fits` reads of a fact: two facts of one class fit the same figures. */
+export const fitClass = (fact: Fact): string => `${fact.value.kind} ${isPercentish(fact.value)} ${fact.unit ?? ''}`;
