@@ -233,6 +233,12 @@ const rows: Row[] = [
   ['Axios reported on January 5 that a deal was close.', 'January 5', 'silent'],
   ['Zelensky told Axios in an interview published on December 28, 2025 that nothing was settled.', 'December 28, 2025', 'wrong', 'axios-interview-2025-12-26'],
   ['Reuters reported on January 29 that Washington wanted a signed peace deal first.', 'January 29', 'wrong', 'reuters-report-2026-01-27'],
+  // a bound said after the figure, and who points to it
+  ['He pressed Brussels for a timetable, with some in the EU pointing to 2028 as the earliest date.', '2028', 'wrong', 'eu-accession-as-soon-as-2027'],
+  ['Some EU officials say Ukraine could join in 2027 at the earliest.', '2027', 'ok', 'eu-accession-as-soon-as-2027'],
+  ['Some EU officials say Ukraine could join in 2029 at the earliest.', '2029', 'wrong', 'eu-accession-as-soon-as-2027'],
+  ['At Munich, Zelenskyy asked for guarantees of 20 years or more.', '20 years', 'ok', 'zelenskyy-demand-min-20-years'],
+  ['Analysts point to 2014 as the start of the war.', '2014', 'silent'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],
@@ -309,6 +315,7 @@ describe('check: messages and replacements', () => {
     ['European leaders expect the war to last at least another half a decade.', 'half a decade', 'another two years.'],
     ['At Munich, Zelenskyy asked for a guarantee of no less than two and a half decades.', 'two and a half decades', 'no less than 20 years.'],
     ['European leaders believe the war could go on for at least another year.', 'year', 'at least another two years.'],
+    ['Some EU officials say Ukraine could join in 2029 at the earliest.', '2029', 'in 2027 at the earliest.'],
   ])('%s: fix keeps the draft style', (text, figure, expected) => {
     const f = findingAt(check(text, base), text, figure)!;
     expect(f.verdict).toBe('wrong');

@@ -223,6 +223,15 @@ const hedged: Row[] = [
   { say: 'Officials said less than 30% voted.', text: '30%', value: pct(30), hedge: 'less-than', hedgeText: 'less than' },
   { say: 'Accession could come as soon as 2028.', text: '2028', value: year(2028), hedge: 'as-soon-as', hedgeText: 'as soon as' },
   { say: 'Accession could come as early as mid-2028.', text: 'mid-2028', value: year(2028), valueText: '2028', hedge: 'as-soon-as', hedgeText: 'as early as' },
+  // A bound said after the figure
+  { say: 'Accession could come in 2028 at the earliest.', text: '2028', value: year(2028), hedge: 'as-soon-as', hedgeText: 'at the earliest' },
+  { say: 'Some pointed to 2028 as the earliest date.', text: '2028', value: year(2028), hedge: 'as-soon-as', hedgeText: 'as the earliest date' },
+  { say: 'Kyiv wants guarantees of 20 years or more.', text: '20 years', value: num(20), unit: 'year', valueText: '20', hedge: 'at-least', hedgeText: 'or more' },
+  { say: 'The talks may take two months at most.', text: 'two months', value: num(2), unit: 'month', valueText: 'two', hedge: 'up-to', hedgeText: 'at most' },
+  { say: 'It costs 20 euros or less, sellers say.', text: '20 euros', value: num(20), unit: 'euro', valueText: '20', hedge: 'up-to', hedgeText: 'or less' },
+  // not a bound: a list, and a phrase across a line break
+  { say: 'Kyiv wants 20 or 30 years.', text: '20 or 30 years', value: set(20, 30), unit: 'year', valueText: '20 or 30' },
+  { say: 'Kyiv wants 20 years\nor more money.', text: '20 years', value: num(20), unit: 'year', valueText: '20' },
   { say: 'The levy stays for at least another two months.', text: 'two months', value: num(2), unit: 'month', valueText: 'two', hedge: 'at-least', hedgeText: 'at least' },
   { say: 'Roughly three-quarters agreed.', text: 'three-quarters', value: pct(75), hedge: 'about', hedgeText: 'Roughly' },
   { say: 'The deal is almost 90 percent done.', text: '90 percent', value: pct(90), hedge: 'nearly', hedgeText: 'almost' },

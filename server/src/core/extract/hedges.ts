@@ -49,6 +49,34 @@ export function readHedge(doc: Doc, i: number): HedgeHit | null {
   return null;
 }
 
+// Said after the figure: "2028 at the earliest", "20 years or more". Only phrases that cannot
+// begin anything else there: "or" before a number is a list ("15 or 20 years"), not a bound.
+const TRAILING: Array<[Hedge, string]> = [
+  ['as-soon-as', 'at the earliest'], ['as-soon-as', 'as the earliest date'], ['as-soon-as', 'as the earliest possible date'],
+  ['at-least', 'or more'], ['at-least', 'or longer'], ['up-to', 'at most'], ['up-to', 'or less'], ['up-to', 'or fewer'],
+];
+const TRAILING_BY_FIRST = new Map<string, Array<{ hedge: Hedge; words: string[] }>>();
+for (const [hedge, phrase] of TRAILING) {
+  const words = phrase.split(' ');
+  const list = TRAILING_BY_FIRST.get(words[0]!) ?? [];
+  list.push({ hedge, words });
+  TRAILING_BY_FIRST.set(words[0]!, list);
+}
+for (const list of TRAILING_BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+/** A bound said after a figure, from the figure's next token `i` (spaced from it). */
+export function readTrailingHedge(doc: Doc, i: number): HedgeHit | null {
+  const first = spacedWord(doc, i);
+  const list = first === null ? undefined : TRAILING_BY_FIRST.get(first);
+  if (!list) return null;
+  for (const { hedge, words } of list) {
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) ok = spacedWord(doc, i + k) === words[k];
+    if (ok) return { hedge, last: i + words.length - 1 };
+  }
+  return null;
+}
+
 /** Words that may stand between a hedge and its number: "at least another two years". */
 export function skipFiller(doc: Doc, i: number): number {
   const w = spacedWord(doc, i);

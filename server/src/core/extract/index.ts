@@ -1,7 +1,7 @@
 import type { Figure, Hedge } from '../types';
 import { type DateHit, findDates } from './dates';
 import { type Scan, readFigure } from './figures';
-import { readHedge, skipFiller } from './hedges';
+import { readHedge, readTrailingHedge, skipFiller } from './hedges';
 import { type Doc, lex } from './lexer';
 import type { Cand } from './model';
 import { YEAR_PREFIXES, markNoise } from './noise';
@@ -63,6 +63,11 @@ function extract(text: string, pointGroups: boolean | undefined): Figure[] {
     };
     if (hedge) figure.hedgeSpan = { start: toks[hedgeFrom]!.start, end: toks[hedgeTo]!.end };
     else if (c.hedge) figure.hedgeSpan = { start: c.hedge.start, end: c.hedge.end };
+    else {
+      const after = toks[k];
+      const t = after && after.space && !after.line && after.start === c.end + 1 ? readTrailingHedge(doc, k) : null;
+      if (t) { figure.hedge = t.hedge; figure.hedgeSpan = { start: after!.start, end: toks[t.last]!.end }; }
+    }
     out.push(figure);
     if (c.value.kind === 'year') scan.lastYear = { n: c.value.n, next: k };
   };

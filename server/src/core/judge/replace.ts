@@ -112,7 +112,8 @@ function replacementFor(claim: Claim, fact: Fact, preferred: boolean): Replaceme
   if (text === null) return null;
   let span = figure.valueSpan, newText = text;
   const hedgeNow = figure.hedgeSpan && figure.hedge !== fact.qualifier && fact.qualifier && DIRECTION_WORDS[fact.qualifier];
-  if (hedgeNow && figure.hedgeSpan && figure.hedge && DIRECTION_WORDS[figure.hedge]) {
+  // Only a bound said before the figure is rewritten with it; "20 years or more" keeps its words.
+  if (hedgeNow && figure.hedgeSpan && figure.hedgeSpan.end <= figure.span.start && figure.hedge && DIRECTION_WORDS[figure.hedge]) {
     // "up to 20 years" against "at least 20 years": the bound is what is wrong.
     span = { start: figure.hedgeSpan.start, end: figure.valueSpan.end };
     newText = `${hedgeNow} ${text}`;

@@ -50,7 +50,8 @@ const STANCE_WORDS: Array<[string, Stance | null, boolean]> = [
   ...['demand', 'demands', 'request', 'wish', 'floor of'].map((w): [string, Stance, boolean] => [w, 'demand', true]),
   ...['promise', 'promised', 'pledged', 'vowed', 'vow', 'committed to']
     .map((w): [string, Stance, boolean] => [w, 'promise', false]),
-  ...['suggest', 'suggested', 'suggesting', 'floated', 'float', 'mooted', 'signalled', 'signaled', 'indicated']
+  ...['suggest', 'suggested', 'suggesting', 'floated', 'float', 'mooted', 'signalled', 'signaled', 'indicated',
+    'point to', 'points to', 'pointed to', 'pointing to']
     .map((w): [string, Stance, boolean] => [w, 'suggest', false]),
   ...['predict', 'predicted', 'estimate', 'estimated', 'forecast', 'expect', 'expected', 'projected', 'warned']
     .map((w): [string, Stance, boolean] => [w, 'estimate', false]),
