@@ -79,6 +79,12 @@ const digits: Row[] = [
   { say: 'The bill was estimated at 20,000.', text: '20,000', value: num(20000), unit: null },
   { say: 'A coalition of 30 met in Paris.', text: '30', value: num(30), unit: 'country' },
   { say: 'A list of 30 was published.', text: '30', value: num(30) },
+  // so does a verb of crowds right after it
+  { say: 'Some 200,000 marched through Munich.', text: '200,000', value: num(200000), unit: 'person', hedge: 'about', hedgeText: 'Some' },
+  { say: 'Half a million rally in Munich.', text: 'Half a million', value: num(500000), unit: 'person' },
+  { say: 'Tens of thousands rallied on Sunday.', text: 'Tens of thousands', value: range(20000, 99999), unit: 'person' },
+  { say: 'In 2022 protested nobody.', text: '2022', value: year(2022), form: { numeral: 'digits' } },
+  { say: 'Of the 30, 12 gathered there.', text: '30', value: num(30) },
   { say: 'Some 5,000 people gathered.', text: '5,000 people', value: num(5000), unit: 'person', valueText: '5,000', hedge: 'about', hedgeText: 'Some' },
   { say: 'In all 32 nations took part.', text: '32 nations', value: num(32), unit: 'country', valueText: '32' },
   { say: 'We need 15 more years.', text: '15 more years', value: num(15), unit: 'year', valueText: '15' },
@@ -158,6 +164,7 @@ const compounds: Row[] = [
   { say: 'A 3-fold rise followed.', text: '3-fold', value: num(3), unit: 'fold', valueText: '3' },
   { say: 'Kyiv asked for a minimum 20-year pledge.', text: '20-year', value: num(20), unit: 'year', valueText: '20', hedge: 'at-least', hedgeText: 'a minimum' },
   { say: 'A 19-year-old was held.', text: '19-year-old', value: num(19), unit: 'year-old', valueText: '19' },
+  { say: 'Partners must back a half-million-strong army.', text: 'half-million-strong', value: num(500000), unit: 'strong', valueText: 'half-million' },
   { say: 'By now 50+ groups signed.', text: '50+ groups', value: num(50), unit: 'group', valueText: '50', hedge: 'at-least', hedgeText: '+' },
 ];
 
@@ -187,7 +194,7 @@ const vague: Row[] = [
   { say: 'Paris could send dozens of jets.', text: 'dozens of jets', value: range(24, 99), unit: 'jet', valueText: 'dozens' },
   { say: 'Tens of thousands of marchers came.', text: 'Tens of thousands of marchers', value: range(20000, 99999), unit: 'marcher', valueText: 'Tens of thousands' },
   { say: 'Hundreds of thousands of people fled.', text: 'Hundreds of thousands of people', value: range(200000, 999999), unit: 'person', valueText: 'Hundreds of thousands' },
-  { say: 'Several thousand marched.', text: 'Several thousand', value: range(3000, 9000) },
+  { say: 'Several thousand marched.', text: 'Several thousand', value: range(3000, 9000), unit: 'person' },
   { say: 'Thousands of Ukrainians rallied.', text: 'Thousands', value: range(2000, 9999) },
   { say: 'They sent hundreds of the drones.', text: 'hundreds of the drones', value: range(200, 999), unit: 'drone', valueText: 'hundreds' },
 ];
@@ -445,6 +452,7 @@ describe('formatting a sourced value in the draft style', () => {
     ['They pledged 1.5 million doses.', '1.5 million doses', 'scale word', 2e6, '2 million'],
     ['They pledged 800k doses.', '800k doses', 'scale suffix', 750000, '750k'],
     ['They pledged 800k doses.', '800k doses', 'scale suffix, odd value', 123456, '123,456'],
+    ['A 1 million-strong army.', '1 million-strong', 'scale word, under one of it', 800000, '800,000'],
     ['The plan covers two decades.', 'two decades', 'decades', 30, 'three decades'],
     ['The plan covers two decades.', 'two decades', 'decades to years', 15, 'fifteen years'],
     ['It is a two-decade promise.', 'two-decade', 'compound decade', 15, 'fifteen-year'],

@@ -2,9 +2,10 @@ import type { Figure, Hedge } from '../types';
 import { type DateHit, findDates } from './dates';
 import { type Scan, readFigure } from './figures';
 import { readHedge, readTrailingHedge, skipFiller } from './hedges';
-import { type Doc, lex } from './lexer';
+import { type Doc, lex, spacedWord } from './lexer';
 import type { Cand } from './model';
 import { YEAR_PREFIXES, markNoise } from './noise';
+import { crowdVerbUnit, labelUnit } from './units';
 
 const COUNT_HEDGES = new Set<Hedge>(['more-than', 'less-than', 'at-least', 'nearly']);
 
@@ -52,12 +53,15 @@ function extract(text: string, pointGroups: boolean | undefined): Figure[] {
     const from = hedge ? toks[hedgeFrom]!.start : Math.min(c.start, c.hedge?.start ?? c.start);
     if (from < lastEnd || c.end <= c.start) return;
     lastEnd = c.end;
+    const counts = c.unit === null && (c.value.kind === 'number' || c.value.kind === 'range');
+    let firstTok = k;
+    while (firstTok > 0 && toks[firstTok - 1]!.end > c.start) firstTok--;
     const figure: Figure = {
       span: { start: c.start, end: c.end },
       valueSpan: { start: c.vStart, end: c.vEnd },
       text: text.slice(c.start, c.end),
       value: c.value,
-      unit: c.unit,
+      unit: counts ? crowdVerbUnit(spacedWord(doc, k)) ?? labelUnit(doc, firstTok, k) : c.unit,
       hedge: hedge ?? c.hedge?.hedge ?? null,
       form: c.form,
     };

@@ -75,6 +75,7 @@ function readDigits(doc: Doc, i: number): Piece | null {
 
 function readWords(doc: Doc, i: number): Piece | null {
   const first = wordAt(doc, i)!;
+  if (first === 'half') return halfScale(doc, i);
   let wn: WordNumber;
   let last = i;
   if (first === 'a' || first === 'an') {
@@ -118,6 +119,19 @@ function readWords(doc: Doc, i: number): Piece | null {
   return {
     value, first: i, last, start: doc.toks[i]!.start, end: doc.toks[last]!.end, numeral: 'words', sep: '',
     scale: 1, base: value, yearish: false, word: last === i ? first : null, integral: Number.isInteger(value),
+  };
+}
+
+/** "half-million" (as in "a half-million-strong army"): half of a scale word hyphened to it. */
+function halfScale(doc: Doc, i: number): Piece | null {
+  const h = doc.toks[i + 1];
+  if (!h || h.kind !== 'punct' || !HYPHENS.has(h.low) || h.space || !glued(doc, i + 2)) return null;
+  const s = WORD_SCALE.get(wordAt(doc, i + 2) ?? '');
+  if (s === undefined || s < 1e6) return null;
+  const end = doc.toks[i + 2]!.end;
+  return {
+    value: s / 2, first: i, last: i + 2, start: doc.toks[i]!.start, end, numeral: 'words', sep: '',
+    scale: 1, base: s / 2, yearish: false, word: null, integral: true,
   };
 }
 

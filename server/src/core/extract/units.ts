@@ -164,6 +164,36 @@ const COLLECTIVES = new Map<string, string>([
   ...['coalition', 'alliance'].map((w): [string, string] => [w, 'country']),
 ]);
 
+// "200,000 marched", "Half a million rally in Munich": what a bare number does says it counts people.
+const CROWD_VERBS = new Set(['marched', 'march', 'marching', 'rallied', 'rally', 'rallying', 'protested', 'protest', 'protesting',
+  'demonstrated', 'demonstrate', 'demonstrating', 'gathered', 'gather', 'thronged', 'flocked', 'paraded']);
+
+const LABEL_MARKS = new Set(['-', '*', '**', '***', '_', '__', '•', '+']);
+const LABEL_DASHES = new Set(['—', '–', ':', '-', '--']);
+
+/**
+ * "35 — countries in the coalition", "- **850,000**: troops": a bare number that labels its line
+ * (only list and emphasis marks before it, a dash or colon after) counts the noun the line goes on with.
+ * `first` is the number's first token, `k` the token after it.
+ */
+export function labelUnit(doc: Doc, first: number, k: number): string | null {
+  const t = doc.toks[first];
+  if (!t) return null;
+  for (let j = first; !doc.toks[j]!.line; ) {
+    j--;
+    if (j < 0 || !LABEL_MARKS.has(doc.toks[j]!.low)) return null;
+  }
+  let d = k;
+  if (doc.toks[d] && !doc.toks[d]!.space && LABEL_MARKS.has(doc.toks[d]!.low)) d++;
+  const dash = doc.toks[d];
+  if (!dash || dash.kind !== 'punct' || !LABEL_DASHES.has(dash.low) || dash.line) return null;
+  const u = readUnit(doc, d + 1, { knownOnly: true });
+  return u && u.scale === 1 ? u.unit : null;
+}
+
+/** The unit a verb right after a bare number gives it. */
+export const crowdVerbUnit = (w: string | null): string | null => (w !== null && CROWD_VERBS.has(w) ? 'person' : null);
+
 /** The unit a collective noun gives the number after "<noun> of". */
 export const collectiveUnit = (w: string | null): string | null => (w === null ? null : COLLECTIVES.get(w) ?? null);
 
