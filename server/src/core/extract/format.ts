@@ -58,8 +58,9 @@ export function formatNumber(n: number, like: FigureForm): string {
   const scale = SCALES.get(lower);
   if (scale !== undefined) {
     const v = n / scale;
-    // Without its scale word the full number needs grouping even if "800k" had none.
-    return (isClean(v) ? plain(v, like) + m : plain(n, { ...like, thousandsSeparator: like.thousandsSeparator || ',' })) + pct;
+    // Without its scale word the full number needs grouping even if "800k" had none; under one of
+    // the scale, the full number reads better too ("800,000-strong", not "0.8 million-strong").
+    return (isClean(v) && v >= 1 ? plain(v, like) + m : plain(n, { ...like, thousandsSeparator: like.thousandsSeparator || ',' })) + pct;
   }
   const noun = NOUNS.get(lower);
   if (!noun) return plain(n, like) + pct;

@@ -145,12 +145,13 @@ function attributionFor(base: FactBase, claim: Claim, fact: Fact): Replacement |
 
 /**
  * "2026-01-06" or "6 January 2026" keep the draft's format; a reporter copying from the source
- * may want its form too ("January 6, 2026"). Only for a figure that gives the year itself, so the
- * alternative adds nothing the draft did not already state.
+ * may want its form too ("January 6, 2026"). So may one whose draft gives a day without its year
+ * ("on 5 January"): the sourced date is offered whole, as the second choice.
  */
 function sourceFormDate(claim: Claim, fact: Fact): Replacement | null {
   const f = claim.figure.value, v = fact.value;
-  if (f.kind !== 'date' || v.kind !== 'date' || f.year === undefined || v.year === undefined || v.month === undefined) return null;
+  if (f.kind !== 'date' || v.kind !== 'date' || v.year === undefined || v.month === undefined) return null;
+  if (f.year === undefined && (f.day === undefined || v.day === undefined)) return null;
   const day = f.day !== undefined ? v.day : undefined;
   const newText = `${MONTHS[v.month - 1]}${day !== undefined ? ` ${day},` : ''} ${v.year}`;
   return { title: `Replace with the date as the sources write it: ${newText} (${fact.statement})`, span: claim.figure.valueSpan, newText, fact, preferred: false };
