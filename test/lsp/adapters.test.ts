@@ -95,6 +95,14 @@ describe('hover text', () => {
   it('is null for a figure no fact covers', () => {
     expect(hoverText(markdown, base, { ...wrong, verdict: 'unsourced', kind: null, fact: null })).toBeNull();
   });
+
+  it('gives a count the statement spells out in digits too, and only then', () => {
+    const spelled: Fact = { ...fact, value: { kind: 'number', n: 3 }, unit: 'country', qualifier: null, statement: 'three signatories (one article)' };
+    const head = (f: Fact) => hoverText(markdown, base, { ...wrong, fact: f })!.split('\n\n')[1]!;
+    expect(head(spelled)).toMatch(/three signatories.*· 3\b/);
+    expect(head({ ...spelled, statement: '3 signatories' })).not.toContain('· 3');
+    expect(head(fact)).not.toContain('· 62');
+  });
 });
 
 describe('diagnostics and code actions', () => {

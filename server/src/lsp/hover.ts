@@ -31,9 +31,21 @@ function isoDate(fact: Fact): string | null {
   return [String(v.year), v.month !== undefined ? pad(v.month) : null, v.day !== undefined ? pad(v.day) : null].filter((x) => x !== null).join('-');
 }
 
+/** A sourced count in digits too, when the statement spells it out ("three signatories"). */
+function inDigits(fact: Fact): string | null {
+  if (/\d/.test(fact.statement)) return null;
+  const v = fact.value;
+  switch (v.kind) {
+    case 'number': case 'ordinal': return String(v.n);
+    case 'percent': return `${v.n}%`;
+    case 'set': return v.values.join(', ');
+    default: return null;
+  }
+}
+
 function factBlocks(m: Markup, base: FactBase, fact: Fact): string[] {
   const blocks: string[] = [];
-  const when = [isoDate(fact), fact.occasion, fact.asOf ? `as of ${fact.asOf}` : null].filter((x): x is string => !!x);
+  const when = [isoDate(fact) ?? inDigits(fact), fact.occasion, fact.asOf ? `as of ${fact.asOf}` : null].filter((x): x is string => !!x);
   blocks.push(`${m.text('Sources give')} ${m.strong(fact.statement)}${when.length ? ` · ${m.text(when.join(' · '))}` : ''}`);
   blocks.push(m.quote(fact.quote.text));
   blocks.push(sourceLine(m, base, fact.quote.source));
