@@ -239,6 +239,31 @@ const rows: Row[] = [
   ['Some EU officials say Ukraine could join in 2029 at the earliest.', '2029', 'wrong', 'eu-accession-as-soon-as-2027'],
   ['At Munich, Zelenskyy asked for guarantees of 20 years or more.', '20 years', 'ok', 'zelenskyy-demand-min-20-years'],
   ['Analysts point to 2014 as the start of the war.', '2014', 'silent'],
+  // a crowd counted by what it does, and half a million hyphened
+  ['**Half a million rally in Munich against Tehran**', 'Half a million', 'wrong', 'munich-protest-200000'],
+  ['Some 200,000 marched in Munich against the regime in Tehran.', '200,000', 'ok', 'munich-protest-200000'],
+  ['Partners must back a half-million-strong Ukrainian military.', 'half-million-strong', 'wrong', 'ukraine-military-800000'],
+  // a dateline's date is when the story was filed: borne out when it is the sourced date, never wrong
+  ['PARIS, Jan 7 (Wire) - Britain and France will set up hubs, Starmer said after the coalition of the willing met.', 'Jan 7', 'silent'],
+  ['PARIS, Jan. 6, 2026 (Wire) — Ukraine, France and Britain signed a declaration of intent.', 'Jan. 6, 2026', 'ok', 'paris-coalition-meeting-2026-01-06'],
+  ['The coalition of the willing met in Paris on Jan 7 to sign the declaration.', 'Jan 7', 'wrong', 'paris-coalition-meeting-2026-01-06'],
+  // an aside is no distance, a comma is some: the figure is who signed, not the coalition it met in
+  ['On January 6, after a meeting of the Coalition of the Willing, three countries — Ukraine, France and Britain — signed a declaration of intent.', 'three countries', 'disputed', 'paris-declaration-signed-by-3'],
+  ['After a coalition of the willing meeting in Paris, four countries (Ukraine, France, Britain and Germany) sign a declaration of intent.', 'four countries', 'wrong', 'paris-declaration-signed-by-3'],
+  ['After the meeting, the Coalition of the Willing now has 35 countries.', '35 countries', 'wrong', 'coalition-30-countries'],
+  // a figure that names what it counts is not read under a heading about something else
+  ['# The coalition of the willing\n\nSome accounts name two countries; another report lists three signatories, Ukraine included.', 'three signatories', 'silent'],
+  // the rest of a share, said after it
+  ['Either way, the 10% of the plan not yet agreed is the part that decides who lives where.', '10%', 'silent'],
+  ['Zelensky said the plan is 90% agreed, with 10% still open.', '10%', 'silent'],
+  ['Zelensky said 10% of the plan was agreed.', '10%', 'wrong', 'peace-deal-90-percent'],
+  // a span near the word "talks" is not the length of the talks
+  ['Ukraine needs at least 20 years, and after his talks at Mar-a-Lago he mused about 30 to 50 years.', '20 years', 'silent'],
+  ['Diplomacy has now run for nearly two years.', 'two years', 'wrong', 'diplomacy-nearly-a-year'],
+  ['Nearly two years of talks have yet to end the war.', 'two years', 'wrong', 'diplomacy-nearly-a-year'],
+  // "by the numbers": a number that labels its line counts the noun after the dash
+  ['- **35** — countries in the Coalition of the Willing', '35', 'wrong', 'coalition-30-countries'],
+  ['He said 35 — countries agreed — was a start.', '35', 'silent'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],
@@ -338,9 +363,15 @@ describe('check: messages and replacements', () => {
     expect(f.replacements.map((r) => r.newText)).toContain(sourceStyle);
   });
 
-  it('adds no year to a date that gives none', () => {
+  it('adds no year to a date that gives none, except as the second choice', () => {
     const text = 'The coalition of the willing met in Paris on 7 January.';
-    expect(findingAt(check(text, base), text, '7 January')!.replacements.map((r) => r.newText)).toEqual(['6 January']);
+    const f = findingAt(check(text, base), text, '7 January')!;
+    expect(f.replacements.map((r) => [r.newText, r.preferred])).toEqual([['6 January', true], ['January 6, 2026', false]]);
+    const us = 'The coalition of the willing met in Paris on Jan. 7.';
+    expect(findingAt(check(us, base), us, 'Jan. 7')!.replacements.map((r) => r.newText)).toEqual(['Jan. 6', 'January 6, 2026']);
+    // a month alone gets no day and no year it did not have
+    const month = 'The coalition of the willing met in Paris in February to sign the declaration.';
+    for (const r of findingAt(check(month, base), month, 'February')?.replacements ?? []) expect(r.newText).not.toMatch(/\d/);
   });
 
   it('checks a date that ends its sentence on its own, and fixes only the date', () => {

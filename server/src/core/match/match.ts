@@ -3,7 +3,7 @@ import { agrees, distance } from './compare';
 import { HitIndex, WordIndex } from './context';
 import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
-import { isSpace, segment, type Block } from './segment';
+import { isDateline, isSpace, segment, type Block } from './segment';
 import { sameCountries } from './places';
 import { standingOf, stillStated } from './standing';
 import { fits, isDistinctiveUnit, isTimeUnit } from './units';
@@ -59,6 +59,12 @@ interface SubjectLink {
   tier: Tier;
   words: number;
   aliasLength: number;
+  /**
+   * How far the name reads from the figure, for choosing among names only: the words between,
+   * less those of an aside between dashes or in brackets, plus one across a comma ("After a meeting of the
+   * Coalition, three countries — Ukraine, France and Britain — signed a declaration").
+   */
+  reach?: number;
 }
 
 interface Ctx {
@@ -198,9 +204,12 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
       while (next < figures.length && figures[next]!.span.end <= sentence.end) inSentence.push(figures[next++]!);
       if (!inSentence.length) return;
       let previous = si > 0 ? block.sentences[si - 1]! : null;
+      // "PARIS, Jan 7 (Wire) -": the date the story was filed, not a claim about the story's events:
+      // confirmed when it is the sourced date, never contradicted.
+      const filed = si === 0 && block.kind === 'paragraph' && isDateline(text, sentence);
       for (const [span, its] of readable(text, sentence, inSentence)) {
         // Not push(...): a sentence of 100,000+ figures ("1,1,1,…") would overflow the call stack.
-        for (const c of claimsInSentence(ctx, block, span, previous, its)) claims.push(c);
+        for (const c of claimsInSentence(ctx, block, span, previous, its, filed)) claims.push(c);
         previous = span;
       }
     });
@@ -260,7 +269,7 @@ function groupsOf(ctx: Ctx, figures: Figure[]): number[] {
   return groups;
 }
 
-function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[]): Claim[] {
+function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[], filed = false): Claim[] {
   const groups = groupsOf(ctx, figures);
   const links = figures.map((): SubjectLink[] => []);
   const hits = ctx.subjects.within(sentence);
@@ -308,9 +317,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         if (any && !masks.has(key)) masks.set(key, mask);
       }
       for (const usable of masks.values()) {
-        const link = (at: number, tier: Tier, words: number) => {
+        const link = (at: number, tier: Tier, words: number, reach = words) => {
           for (let i = 0; i < figures.length; i++) {
-            if (usable[i] && groups[i] === groups[at] && (i === at || !ofName[i])) links[i]!.push({ subject, tier, words, aliasLength: hit.end - hit.start });
+            if (usable[i] && groups[i] === groups[at] && (i === at || !ofName[i])) links[i]!.push({ subject, tier, words, aliasLength: hit.end - hit.start, reach });
           }
         };
         // A name binds the figure it is attached to ("nearly all of Luhansk") and, besides, the one
@@ -332,11 +341,13 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         const untilEvent = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
         const event = untilEvent && ctx.lex.spanSubjects.has(subject);
         const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-        const leftOk = left >= 0 && !attached && (untilEvent ? event : leftWords <= AFTER_FIGURE_WORDS || label || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start)) &&
+        const leftReach = left >= 0 ? reachOf(ctx, figures[left]!.span.end, hit.start, leftWords) : Infinity;
+        // An aside ("four countries (Ukraine, France, Britain and Germany) sign") is no distance.
+        const leftOk = left >= 0 && !attached && (untilEvent ? event : Math.min(leftWords, leftReach) <= AFTER_FIGURE_WORDS || label || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start)) &&
           !(ctx.text.slice(figures[left]!.span.end, hit.start).includes(',') && inRelative(left));
         const rightOk = rightWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(hit.end, extentStart(figures[right]!)));
-        if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords);
-        if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords);
+        if (leftOk && !possessive && (!rightOk || leftWords <= rightWords)) link(left, Tier.Sentence, leftWords, leftReach);
+        if (rightOk && (!leftOk || rightWords <= leftWords)) link(right, Tier.Sentence, rightWords, reachOf(ctx, hit.end, extentStart(figures[right]!), rightWords));
       }
     }
   }
@@ -345,7 +356,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const ends = rangeEnds(ctx, figures);
   return figures.map((figure, i) => {
     let own = links[i]!;
-    if (periods[i] || ofName[i] || own.some((l) => l.tier === Tier.Attached)) own = own.filter((l) => l.tier === Tier.Attached);
+    const attached = own.some((l) => l.tier === Tier.Attached);
+    if (periods[i] || ofName[i] || attached) own = own.filter((l) => l.tier === Tier.Attached);
     // A bare number ("an army of 800,000") is only tied to a name right next to it.
     if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
     const windows: Array<[SubjectLink[], Span[] | (() => Span[])]> = [[own, () => [contextClause(ctx, sentence, figure)]]];
@@ -355,11 +367,13 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // and names no subject of its own continues the previous one.
       windows.push([linksFrom(ctx, figure, [previous], Tier.PreviousSentence), [previous, sentence]]);
     }
-    if (isDistinctiveUnit(figure.unit)) {
+    // "three signatories" says what it counts: a heading's other subject is not what it is about.
+    if (isDistinctiveUnit(figure.unit) && !attached) {
       const section = [block.heading, block.leadIn].filter((s): s is Span => s !== null);
       windows.push([linksFrom(ctx, figure, section, Tier.Section), [...section, block]]);
     }
     let candidates = chooseCandidates(ctx, figure, windows);
+    if (filed) candidates = candidates.filter((f) => agrees(figure, f) === true);
     // "capped at 600,000 troops" states a limit: only a sourced limit can bear it out or not.
     if (candidates.length && LIMIT_BEFORE.test(ctx.text.slice(Math.max(sentence.start, extentStart(figure) - 24), extentStart(figure)))) {
       candidates = candidates.filter((f) => f.qualifier === 'up-to' || f.qualifier === 'less-than');
@@ -413,6 +427,16 @@ function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
   return span;
 }
 
+const ASIDE = /\s[—–]\s[^—–]*\s[—–]\s|\s\([^()]*\)/u;
+
+/** SubjectLink.reach of a name `words` words away across text[from, to). */
+function reachOf(ctx: Ctx, from: number, to: number, words: number): number {
+  const gap = ctx.text.slice(from, to);
+  const aside = ASIDE.exec(gap);
+  const outside = aside ? gap.slice(0, aside.index) + gap.slice(aside.index + aside[0].length) : gap;
+  return words - (aside ? ctx.words.between(from + aside.index, from + aside.index + aside[0].length) : 0) + (outside.includes(',') ? 1 : 0);
+}
+
 function linksFrom(ctx: Ctx, figure: Figure, spans: Span[], tier: Tier): SubjectLink[] {
   const out: SubjectLink[] = [];
   const seen = new Map<string, SubjectLink>();
@@ -446,7 +470,7 @@ function subjectsIn(ctx: Ctx, span: Span): Map<string, number> {
   return longest;
 }
 
-const rank = (l: SubjectLink) => l.tier * 1000 + l.words * 10 - Math.min(9, l.aliasLength / 4);
+const rank = (l: SubjectLink) => l.tier * 1000 + (l.reach ?? l.words) * 10 - Math.min(9, l.aliasLength / 4);
 
 /** The facts of the closest subject (ties kept) whose context words are present. */
 function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[], Span[] | (() => Span[])]>): Fact[] {

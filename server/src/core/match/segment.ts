@@ -173,6 +173,12 @@ function endsSentence(text: string, start: number, end: number): boolean {
 // Wires also write a plain hyphen after the credit: "KYIV, Jan. 7 (Reuters) - ".
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:—|–|--|-(?=\s))\s*/u;
 
+/** Whether a sentence is a dateline of its own (proseSentences): its date says when the story was filed. */
+export function isDateline(text: string, sentence: Span): boolean {
+  const m = DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)));
+  return m !== null && m[0].length === sentence.end - sentence.start;
+}
+
 // "| Share of Luhansk held by Russia | 95% | Ukrainian estimates |": a table row has no full stop,
 // and each row is a statement of its own, so a name in one row says nothing of a figure in the next.
 const TABLE_ROW = /^[ \t]{0,3}\|/;

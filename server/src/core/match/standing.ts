@@ -36,6 +36,8 @@ const LOSS_AFTER = /^\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?(?:killed
 // A determiner makes "last" the rest of a whole: "could last at least" is a verb.
 const REMAINDER_BEFORE = /\b(?:the|its|their|his|her|our|this|that|these|those)\s+(?:last|remaining|other|final)\s+$/i;
 const REMAINDER_WORDS = /\b(?:rest|remaining|remainder|still)\b/i;
+// "the 10% of the plan not yet agreed", "the 10 percent still open": a share said after to be the rest.
+const REMAINDER_AFTER = /^(?:\s+of\s+(?:the|its|their|this|that)\s+[\p{L}-]+)?\s+(?:(?:that|which)\s+(?:is|are|remains?)\s+)?(?:not\s+yet\s+(?:agreed|settled|resolved|finali[sz]ed|done)|yet\s+to\s+be\s+(?:agreed|settled|resolved|finali[sz]ed)|still\s+(?:open|unresolved|outstanding|to\s+be\s+(?:agreed|settled|resolved))|(?:still\s+)?(?:outstanding|unresolved|left\s+(?:open|to\s+(?:agree|settle|resolve))))\b/iu;
 // "another 5% of Donetsk", "a further 20,000 troops" (and "at least another two years", where the
 // filler stands between the hedge and the number).
 const ADDITION_BEFORE = /\b(?:another|a\s+further|an\s+additional|an\s+extra|additional|extra)\s+$/i;
@@ -101,7 +103,7 @@ export function standingOf(text: string, sentence: Span, figure: Figure): Standi
     if (action) return { kind: 'part', action: action[1]!.toLowerCase() };
   }
   if ((figure.value.kind === 'date' || figure.value.kind === 'year') && OTHER_TIME_BEFORE.test(before)) return { kind: 'other-time' };
-  if (REMAINDER_LAST.has(last) && REMAINDER_BEFORE.test(tail)) return { kind: 'remainder' };
+  if ((REMAINDER_LAST.has(last) && REMAINDER_BEFORE.test(tail)) || (figure.value.kind === 'percent' && REMAINDER_AFTER.test(after))) return { kind: 'remainder' };
   if ((ADDITION_LAST.has(last) && ADDITION_BEFORE.test(tail)) || ADDITION_WORDS.test(lead)) return { kind: 'addition' };
   return null;
 }
