@@ -264,6 +264,12 @@ const rows: Row[] = [
   // "by the numbers": a number that labels its line counts the noun after the dash
   ['- **35** — countries in the Coalition of the Willing', '35', 'wrong', 'coalition-30-countries'],
   ['He said 35 — countries agreed — was a start.', '35', 'silent'],
+  // a count of the others is compared with a count of the others; a figure's own noun does not
+  // hide the name it is said of when that noun's facts are out of context
+  ['Ukraine signed the memorandum with four other powers.', 'four other powers', 'wrong', 'budapest-memorandum-three-other-signatories'],
+  ['- The memorandum had just two other signatories, Russia and the United States.', 'two other signatories', 'wrong', 'budapest-memorandum-three-other-signatories'],
+  ['The Budapest Memorandum had three other signatories: Russia, the US and the UK.', 'three other signatories', 'ok', 'budapest-memorandum-three-other-signatories'],
+  ['Its 10-year memorandum of understanding with Washington, signed in 2016, runs out soon.', '2016', 'silent'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -164,6 +164,8 @@ const compounds: Row[] = [
   { say: 'A 3-fold rise followed.', text: '3-fold', value: num(3), unit: 'fold', valueText: '3' },
   { say: 'Kyiv asked for a minimum 20-year pledge.', text: '20-year', value: num(20), unit: 'year', valueText: '20', hedge: 'at-least', hedgeText: 'a minimum' },
   { say: 'A 19-year-old was held.', text: '19-year-old', value: num(19), unit: 'year-old', valueText: '19' },
+  { say: 'Kyiv dealt with four nuclear powers.', text: 'four nuclear powers', value: num(4), unit: 'power', valueText: 'four' },
+  { say: 'It had three other signatories.', text: 'three other signatories', value: num(3), unit: 'signatory', valueText: 'three' },
   { say: 'Partners must back a half-million-strong army.', text: 'half-million-strong', value: num(500000), unit: 'strong', valueText: 'half-million' },
   { say: 'By now 50+ groups signed.', text: '50+ groups', value: num(50), unit: 'group', valueText: '50', hedge: 'at-least', hedgeText: '+' },
 ];

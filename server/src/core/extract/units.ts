@@ -87,7 +87,7 @@ const NOT_UNITS = new Set((
 const ADJECTIVES = new Set((
   'more other additional extra further new full whole long straight consecutive successive previous last next ' +
   'past coming remaining key major minor separate different distinct active armed foreign western european ' +
-  'allied member partner participating nato eu un us'
+  'allied member partner participating nato eu un us nuclear world great global leading western'
 ).split(' '));
 
 export function singular(w: string): string {
@@ -146,6 +146,10 @@ export function readUnit(doc: Doc, k: number, opts: UnitOptions = {}): UnitHit |
     const def = next !== null ? KNOWN.get(next) : undefined;
     if (def && next !== null && !(opts.plural && singular(next) === next && next !== 'people')) {
       return { unit: def.unit, scale: def.scale, last: k + 1 };
+    }
+    // "three other signatories", "four nuclear powers": the noun after the adjective is counted.
+    if (!def && next !== null && ADJECTIVES.has(w) && !opts.knownOnly && !opts.plural && !isCapitalised(doc, k + 1) && looksLikeNoun(next) && singular(next) !== next) {
+      return { unit: singular(next), scale: 1, last: k + 1 };
     }
   }
   const direct = KNOWN.get(w);

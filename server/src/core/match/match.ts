@@ -65,6 +65,8 @@ interface SubjectLink {
    * Coalition, three countries — Ukraine, France and Britain — signed a declaration").
    */
   reach?: number;
+  /** The figure's own noun names the subject ("three signatories"). */
+  ownNoun?: true;
 }
 
 interface Ctx {
@@ -291,7 +293,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     for (const subject of hit.keys) {
       // The figure's own noun may name the subject ("200,000 protesters", "three layers").
       const own = figures.findIndex((f) => hit.start >= f.valueSpan.end && hit.end <= f.span.end && fitsSubject(f, subject));
-      if (own >= 0) { links[own]!.push({ subject, tier: Tier.Attached, words: 0, aliasLength: hit.end - hit.start }); continue; }
+      if (own >= 0) { links[own]!.push({ subject, tier: Tier.Attached, words: 0, aliasLength: hit.end - hit.start, ownNoun: true }); continue; }
       // Within the sentence: "Luhansk" ending a paragraph says nothing of a "people" opening the next.
       if (PEOPLE_AFTER.test(ctx.text.slice(hit.end, Math.min(hit.end + 20, sentence.end)))) continue;
       // "75% of the Donetsk region's coal mines": the figure counts what the name possesses.
@@ -357,7 +359,10 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   return figures.map((figure, i) => {
     let own = links[i]!;
     const attached = own.some((l) => l.tier === Tier.Attached);
-    if (periods[i] || ofName[i] || attached) own = own.filter((l) => l.tier === Tier.Attached);
+    // A name the figure is attached to ("75% of Donetsk") is the only one it may be about. Its own
+    // noun ("two other signatories") comes first too, but when no fact of that subject is in
+    // context, the name the sentence ties it to still may be ("the Budapest Memorandum had…").
+    if (periods[i] || ofName[i] || own.some((l) => l.tier === Tier.Attached && !l.ownNoun)) own = own.filter((l) => l.tier === Tier.Attached);
     // A bare number ("an army of 800,000") is only tied to a name right next to it.
     if (figure.unit === null && (figure.value.kind === 'number' || figure.value.kind === 'set')) own = own.filter((l) => l.words <= 1);
     const windows: Array<[SubjectLink[], Span[] | (() => Span[])]> = [[own, () => [contextClause(ctx, sentence, figure)]]];
@@ -384,6 +389,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     // "five years longer than the offer", "not 20 years", "lost 5,000 soldiers": not the fact's value.
     const standing = candidates.length ? standingOf(ctx.text, sentence, figure) : null;
     if (standing) candidates = stillStated(standing, candidates);
+    // "three other signatories" leaves one out that "four signatories" counts: a count of the
+    // others is only compared with a count of the others.
+    if (candidates.length && figure.unit !== null) candidates = candidates.filter((f) => f.unit === null || OTHERS.test(f.statement) === OTHERS.test(figure.text));
     if (candidates.length) candidates = sameCountries(ctx.base, ctx.text, sentence, figure, candidates);
     return {
       figure,
@@ -427,6 +435,7 @@ function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
   return span;
 }
 
+const OTHERS = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|\p{L}+teen|\p{L}+ty))\s+other\b/iu;
 const ASIDE = /\s[—–]\s[^—–]*\s[—–]\s|\s\([^()]*\)/u;
 
 /** SubjectLink.reach of a name `words` words away across text[from, to). */

@@ -4,7 +4,7 @@ import type { Fact, Figure, FigureValue } from '../types';
 // "32 nations" counts what "30 countries" counts; "900,000 troops" sizes what "800,000-strong" does.
 const CLASSES: string[][] = [
   ['year', 'yr'],
-  ['country', 'nation', 'state', 'member', 'government', 'delegation', 'signatory'],
+  ['country', 'nation', 'state', 'member', 'government', 'delegation', 'signatory', 'power'],
   ['strong', 'troop', 'soldier', 'personnel', 'serviceman', 'servicemember', 'fighter'],
   ['protester', 'demonstrator', 'marcher', 'person', 'people', 'participant'],
   ['layer', 'tier', 'fold', 'pillar', 'layered', 'tiered'],
