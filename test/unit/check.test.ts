@@ -270,6 +270,14 @@ const rows: Row[] = [
   ['- The memorandum had just two other signatories, Russia and the United States.', 'two other signatories', 'wrong', 'budapest-memorandum-three-other-signatories'],
   ['The Budapest Memorandum had three other signatories: Russia, the US and the UK.', 'three other signatories', 'ok', 'budapest-memorandum-three-other-signatories'],
   ['Its 10-year memorandum of understanding with Washington, signed in 2016, runs out soon.', '2016', 'silent'],
+  // a correction tells the error it corrects; a fact check puts a claim to the test
+  ['An earlier version of this story, citing a delegate, wrongly put the US offer at 10 years.', '10 years', 'silent'],
+  ['Correction: the story said the US offered 12 years; it offered 15 years.', '12 years', 'silent'],
+  ['Correction: the story said the US offered 12 years; it offered 15 years.', '15 years', 'ok', 'us-offer-15-years'],
+  ["Last week's tracker put Moscow's share of Donetsk at 70%, from an outdated map; we have corrected it.", '70%', 'silent'],
+  ['CLAIM: "Russia already controls 90% of Donetsk."', '90%', 'silent'],
+  ['**Claim:** Russia already controls 75% of Donetsk.', '75%', 'ok', 'russia-holds-75-percent-donetsk'],
+  ['Russia already controls 90% of Donetsk, the claim goes.', '90%', 'wrong', 'russia-holds-75-percent-donetsk'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -388,7 +388,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     if (ends[i]) candidates = candidates.filter((f) => !f.qualifier || !LOWER_BOUNDS.has(f.qualifier));
     // "five years longer than the offer", "not 20 years", "lost 5,000 soldiers": not the fact's value.
     const standing = candidates.length ? standingOf(ctx.text, sentence, figure) : null;
-    if (standing) candidates = stillStated(standing, candidates);
+    if (standing?.kind === 'claimed') candidates = candidates.filter((f) => agrees(figure, f) === true);
+    else if (standing) candidates = stillStated(standing, candidates);
     // "three other signatories" leaves one out that "four signatories" counts: a count of the
     // others is only compared with a count of the others.
     if (candidates.length && figure.unit !== null) candidates = candidates.filter((f) => f.unit === null || OTHERS.test(f.statement) === OTHERS.test(figure.text));

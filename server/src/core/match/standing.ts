@@ -12,9 +12,11 @@ import { isTimeUnit, sameUnit } from './units';
  * Reading such a figure as the fact's value is how a checker makes false alarms: a sourced 15-year
  * offer says nothing against "three years short of Britain's pledge". A figure compared with
  * ("seeking more than the 15-year term") is a reference: someone's figure, but not the subject's.
+ * Corrections and fact checks state figures as errors ("an earlier version wrongly said 12
+ * years") or as claims put to the test ("CLAIM: Russia controls 90% of Donetsk").
  */
 export type Standing =
-  | { kind: 'difference' | 'denied' | 'supposed' | 'loss' | 'remainder' | 'addition' | 'stretch' | 'reference' | 'other-time' }
+  | { kind: 'difference' | 'denied' | 'supposed' | 'loss' | 'remainder' | 'addition' | 'stretch' | 'reference' | 'other-time' | 'erroneous' | 'claimed' }
   /** A count of those who do `action` ("26 countries have pledged troops"): the word's stem. */
   | { kind: 'part'; action: string };
 
@@ -57,6 +59,16 @@ const COUNTED_ACTION = /^\s+(?:(?:have|has|had|will|would|could|can|may|might|ar
 // another of the same kind of event than the one a source dates.
 const OTHER_TIME_BEFORE = /\b(?:first|earlier|previous|prior|inaugural|second|third)\s+(?:[\p{L}-]+\s+)?(?:meeting|meetings|summit|round|session|talks|call|visit|interview|report|gathering)\b[^,;:—–()]*$/iu;
 
+// "wrongly put the offer at 10 years", "An earlier version of this story said…", "The story also
+// said 35 countries…", "Last week's tracker put … at 70%, …; we have corrected it".
+const ERRONEOUS_BEFORE = /\b(?:wrongly|incorrectly|mistakenly|erroneously|falsely|inaccurately)\b|\b(?:an?|the)\s+(?:earlier|previous|original|prior)\s+(?:version|draft|edition)\b|\b(?:this|the|that|our)\s+(?:story|article|report|piece|item|tracker|table|graphic|caption)\s+(?:(?:also|had|originally|first|initially)\s+)?(?:said|stated|gave|reported|put|misstated|listed|described|misreported)\b/i;
+const CORRECTED = /\b(?:(?:we|which|it|this)\s+(?:have|has)\s+(?:since\s+)?(?:been\s+)?corrected|(?:has|have|was|were)\s+been\s+corrected|(?:was|were)\s+(?:incorrect|wrong|mistaken)|we\s+regret\s+the\s+error|outdated)\b/i;
+const ERRONEOUS_REACH = 200;
+// "…; the correct figure is 30 countries", "corrected to 15 years": the figure that replaces the error.
+const CORRECTION_BEFORE = /\b(?:correct|right|actual|accurate)\s+(?:figure|number|date|year|value|count|share|total)\s+(?:is|was)\s+$|\b(?:corrected|changed|amended|updated)\s+to\s+$|\bshould\s+have\s+(?:said|read|been)\s+$|\b(?:in\s+fact|actually)\s+$/i;
+// "CLAIM: …", "**Claim:** …", "Viral claim — …": the line states what is put to the test.
+const CLAIM_LINE = /^[\s>*_#-]*(?:the\s+|viral\s+|false\s+)?(?:claim|claims|rumou?r|allegation|myth)[*_]*\s*[:—–]/i;
+
 const REACH = 60;
 const TAIL = 40;
 
@@ -84,6 +96,8 @@ const LETTER = /\p{L}/u;
 /** How the figure stands, or null when it plainly states a value. */
 export function standingOf(text: string, sentence: Span, figure: Figure): Standing | null {
   const start = Math.min(figure.span.start, figure.hedgeSpan?.start ?? figure.span.start);
+  const told = correctionOf(text, sentence, start);
+  if (told) return told;
   const before = text.slice(Math.max(sentence.start, start - REACH), start);
   const lead = text.slice(figure.hedgeSpan?.end ?? figure.span.start, figure.span.start);
   const after = text.slice(figure.span.end, Math.min(sentence.end, figure.span.end + REACH));
@@ -106,6 +120,20 @@ export function standingOf(text: string, sentence: Span, figure: Figure): Standi
   if ((REMAINDER_LAST.has(last) && REMAINDER_BEFORE.test(tail)) || (figure.value.kind === 'percent' && REMAINDER_AFTER.test(after))) return { kind: 'remainder' };
   if ((ADDITION_LAST.has(last) && ADDITION_BEFORE.test(tail)) || ADDITION_WORDS.test(lead)) return { kind: 'addition' };
   return null;
+}
+
+/** A figure a correction says was wrong, or one a fact check puts to the test. */
+function correctionOf(text: string, sentence: Span, start: number): Standing | null {
+  const from = Math.max(sentence.start, start - ERRONEOUS_REACH);
+  const before = text.slice(from, start);
+  if (CORRECTION_BEFORE.test(before.slice(-40))) return null;
+  // The error is told in its own clause: "…said 35 countries took part; the correct figure is 30".
+  if (ERRONEOUS_BEFORE.test(before.slice(before.lastIndexOf(';') + 1))) return { kind: 'erroneous' };
+  if (CORRECTED.test(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 4 * ERRONEOUS_REACH)))) return { kind: 'erroneous' };
+  let line = start;
+  while (line > from && text.charCodeAt(line - 1) !== 10 && text.charCodeAt(line - 1) !== 13) line--;
+  if (line === from && from > 0 && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) return null;
+  return CLAIM_LINE.test(text.slice(line, Math.min(start, line + 40))) ? { kind: 'claimed' } : null;
 }
 
 /** The end of `before` after its last clause mark: the figure's clause, as far as it is read. */
