@@ -278,6 +278,13 @@ const rows: Row[] = [
   ['CLAIM: "Russia already controls 90% of Donetsk."', '90%', 'silent'],
   ['**Claim:** Russia already controls 75% of Donetsk.', '75%', 'ok', 'russia-holds-75-percent-donetsk'],
   ['Russia already controls 90% of Donetsk, the claim goes.', '90%', 'wrong', 'russia-holds-75-percent-donetsk'],
+  // a gap between two figures is no figure's value; a figure compared with is still its owner's
+  ["The distance between Washington's offer and Kyiv's maximum is thus 35 years.", '35 years', 'silent'],
+  ["He wants Washington to commit for longer, far beyond Washington's 12-year offer.", '12-year', 'wrong', 'us-offer-15-years'],
+  ['Kyiv wants more than the 12-year term.', '12-year', 'silent'],
+  // officials who talk of a date suggest it; a line led by a dash is labelled by its date
+  ['A: Some EU officials talk of accession as soon as 2030.', '2030', 'wrong', 'eu-accession-as-soon-as-2027'],
+  ['— 12 January: Zelenskyy says the US guarantee document is ready.', '12 January', 'wrong', 'us-document-ready-2026-01-22'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -51,7 +51,7 @@ const STANCE_WORDS: Array<[string, Stance | null, boolean]> = [
   ...['promise', 'promised', 'pledged', 'vowed', 'vow', 'committed to']
     .map((w): [string, Stance, boolean] => [w, 'promise', false]),
   ...['suggest', 'suggested', 'suggesting', 'floated', 'float', 'mooted', 'signalled', 'signaled', 'indicated',
-    'point to', 'points to', 'pointed to', 'pointing to']
+    'point to', 'points to', 'pointed to', 'pointing to', 'talk of', 'talks of', 'talked of', 'speak of', 'speaks of', 'spoke of', 'spoken of']
     .map((w): [string, Stance, boolean] => [w, 'suggest', false]),
   ...['predict', 'predicted', 'estimate', 'estimated', 'forecast', 'expect', 'expected', 'projected', 'warned']
     .map((w): [string, Stance, boolean] => [w, 'estimate', false]),

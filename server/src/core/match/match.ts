@@ -111,7 +111,7 @@ const CLAUSE_MARK = /[,;:—–()]/;
 // A figure that labels its line ends at a colon or a dash, in emphasis or not ("**Jan. 20** —",
 // "Jan. 20 - Zelensky…"), and has nothing but emphasis marks before it.
 const LABEL_END = /^[*_]{0,3}(?:\s*[:—–]|\s+-\s)/;
-const LABEL_START = /^\s*[*_]{0,3}\s*$/;
+const LABEL_START = /^\s*(?:[—–•·]\s*)?[*_]{0,3}\s*$/;
 const ANAPHORA = /^[\s“"'‘(]*(?:he|she|it|they|this|that|these|those|his|her|its|their)\b/iu;
 // "40% of Donetsk residents" is about people, not the territory the name stands for.
 const PEOPLE_AFTER = /^[\s-]*(?:residents?|people|citizens?|voters?|inhabitants?|civilians?|famil(?:y|ies)|children|men|women|refugees?|households?|population|natives?)\b/iu;
@@ -397,7 +397,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     return {
       figure,
       candidates,
-      attribution: standing?.kind !== 'reference' && candidates.some((c) => c.attributionSensitive || c.party !== null) ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
+      attribution: candidates.some((c) => c.attributionSensitive || c.party !== null) && (standing?.kind !== 'reference' || possessiveBefore(ctx.text, extentStart(figure)))
+        ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
       occasionWords: candidates.length < 2 ? null : { block: cuesIn(ctx, block), doc: ctx.docCues },
       occasionInSentence: occasionsIn(ctx, candidates, sentence, figure),
       group: groups[i]!,

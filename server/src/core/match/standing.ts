@@ -25,6 +25,9 @@ const DIFFERENCE_AFTER = /^\s+(?:(?:longer|shorter|more|fewer|less|higher|lower|
 // "shrink by 200,000 troops", "cut the army by a third", "a cut of 200,000".
 const CHANGE_BY = /\b(?:shrinks?|shrank|shrunk|shrinking|cuts?|cutting|reduced?|reduces|reducing|falls?|fell|fallen|drops?|dropped|rises?|rose|risen|grows?|grew|grown|increased?|increases|increasing|decreased?|decreases|decreasing|raised?|raises|lowered|expand(?:s|ed)?|extended|swell(?:s|ed)?|shortened|lengthened|outnumber(?:s|ed)?|up|down)(?:\s+[\p{L}'’-]+){0,3}?\s+by\s+$/iu;
 const CHANGE_OF = /\b(?:cut|reduction|increase|decrease|drop|fall|rise|jump|gain|shortfall|difference|gap)\s+of\s+$/i;
+// "The distance between Washington's offer and Kyiv's maximum is thus 35 years."
+const GAP_BETWEEN = /\b(?:difference|gap|distance|spread|space)\s+between\b[^.;!?]{1,90}?\b(?:is|was|are|were|of|stands\s+at|comes\s+to|amounts\s+to)\s+(?:(?:thus|now|still|just|only|therefore|roughly|about|some)\s+)?$/i;
+const GAP_LAST = new Set(['is', 'was', 'are', 'were', 'of', 'at', 'to', 'thus', 'now', 'still', 'just', 'only', 'therefore', 'roughly', 'about', 'some']);
 // "not 20 years but 15", "rather than 20", "instead of a 20-year guarantee".
 // With an article the figure is one that exists and is turned from: "not the 15 years on offer".
 const DENIED_BEFORE = /(?:\bnot|\bnever|\brather\s+than|\binstead\s+of|\bno\s+longer)\s+(?:(?:just|only|even|merely|simply)\s+)?(the\s+|an?\s+)?$/i;
@@ -107,7 +110,8 @@ export function standingOf(text: string, sentence: Span, figure: Figure): Standi
   const tail = before.slice(-TAIL);
   const denied = DENIED_LAST.has(last) ? DENIED_BEFORE.exec(tail) : null;
   if (denied) return { kind: denied[1] ? 'reference' : 'denied' };
-  if (DIFFERENCE_AFTER.test(after) || (last === 'by' && CHANGE_BY.test(before)) || (last === 'of' && CHANGE_OF.test(before))) return { kind: 'difference' };
+  if (DIFFERENCE_AFTER.test(after) || (last === 'by' && CHANGE_BY.test(before)) || (last === 'of' && CHANGE_OF.test(before)) ||
+    (GAP_LAST.has(last) && GAP_BETWEEN.test(text.slice(Math.max(sentence.start, start - 2 * REACH), start)))) return { kind: 'difference' };
   if ((LOSS_LAST.has(last) && LOSS_BEFORE.test(tail)) || LOSS_AFTER.test(after)) return { kind: 'loss' };
   if ((after.includes('would') && TURNED_DOWN_AFTER.test(after)) || (SUPPOSITION.test(before) && SUPPOSITION.test(clauseOf(before)))) return { kind: 'supposed' };
   if (figure.hedgeSpan && /^over$/i.test(text.slice(figure.hedgeSpan.start, figure.hedgeSpan.end)) && isTimeUnit(figure.unit) && !LENGTH_BEFORE.test(before)) return { kind: 'stretch' };
