@@ -285,6 +285,10 @@ const rows: Row[] = [
   // officials who talk of a date suggest it; a line led by a dash is labelled by its date
   ['A: Some EU officials talk of accession as soon as 2030.', '2030', 'wrong', 'eu-accession-as-soon-as-2027'],
   ['— 12 January: Zelenskyy says the US guarantee document is ready.', '12 January', 'wrong', 'us-document-ready-2026-01-22'],
+  // a table row is about what its header, the paragraph before it and its heading name; its label says whose
+  ['Zelenskyy wants a US security guarantee.\n\n| Position | Length |\n|---|---|\n| US offer | 15 years |\n| Zelenskyy at Munich | at least 25 years |', '25 years', 'wrong', 'zelenskyy-demand-min-20-years'],
+  ['Zelenskyy wants a US security guarantee.\n\n| Position | Length |\n|---|---|\n| US offer | 15 years |\n| Zelenskyy at Munich | at least 25 years |', '15 years', 'ok', 'us-offer-15-years'],
+  ['Readers answered our survey.\n\n| Question | Answer |\n|---|---|\n| Zelenskyy at Munich | at least 25 years |', '25 years', 'silent'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -3,7 +3,7 @@ import { agrees, distance } from './compare';
 import { HitIndex, WordIndex } from './context';
 import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
-import { isDateline, isSpace, segment, type Block } from './segment';
+import { isDateline, isSpace, isTableRow, segment, type Block } from './segment';
 import { sameCountries } from './places';
 import { standingOf, stillStated } from './standing';
 import { fits, isDistinctiveUnit, isTimeUnit } from './units';
@@ -199,7 +199,12 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
   };
   const claims: Claim[] = [];
   let next = 0;
+  // The paragraph before a block: a table's rows are about what it introduces.
+  let before: Span | null = null;
   for (const block of segment(text).blocks) {
+    const intro = before;
+    if (block.kind === 'paragraph' && !isTableRow(text, block.sentences[0] ?? block)) before = block;
+    else if (block.kind !== 'paragraph') before = null;
     block.sentences.forEach((sentence, si) => {
       while (next < figures.length && figures[next]!.span.start < sentence.start) next++;
       const inSentence: Figure[] = [];
@@ -209,9 +214,12 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
       // "PARIS, Jan 7 (Wire) -": the date the story was filed, not a claim about the story's events:
       // confirmed when it is the sourced date, never contradicted.
       const filed = si === 0 && block.kind === 'paragraph' && isDateline(text, sentence);
+      // "| Zelenskyy at Munich | at least 25 years |": a row is about its table's header, the
+      // paragraph that introduces the table and the heading above it.
+      const table = isTableRow(text, sentence) ? tableContext(text, block, si, intro) : null;
       for (const [span, its] of readable(text, sentence, inSentence)) {
         // Not push(...): a sentence of 100,000+ figures ("1,1,1,…") would overflow the call stack.
-        for (const c of claimsInSentence(ctx, block, span, previous, its, filed)) claims.push(c);
+        for (const c of claimsInSentence(ctx, block, span, previous, its, filed, table)) claims.push(c);
         previous = span;
       }
     });
@@ -271,7 +279,17 @@ function groupsOf(ctx: Ctx, figures: Figure[]): number[] {
   return groups;
 }
 
-function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[], filed = false): Claim[] {
+/** What a table row may take its subject from: the header row, the introducing paragraph, the heading. */
+function tableContext(text: string, block: Block, si: number, intro: Span | null): Span[] {
+  const out: Span[] = [];
+  const header = block.sentences[0]!;
+  if (si > 0 && isTableRow(text, header)) out.push(header);
+  if (intro) out.push(intro);
+  if (block.heading) out.push(block.heading);
+  return out;
+}
+
+function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[], filed = false, table: Span[] | null = null): Claim[] {
   const groups = groupsOf(ctx, figures);
   const links = figures.map((): SubjectLink[] => []);
   const hits = ctx.subjects.within(sentence);
@@ -372,8 +390,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // and names no subject of its own continues the previous one.
       windows.push([linksFrom(ctx, figure, [previous], Tier.PreviousSentence), [previous, sentence]]);
     }
+    if (table?.length && !hits.length) windows.push([linksFrom(ctx, figure, table, Tier.Section), [...table, sentence]]);
     // "three signatories" says what it counts: a heading's other subject is not what it is about.
-    if (isDistinctiveUnit(figure.unit) && !attached) {
+    else if (isDistinctiveUnit(figure.unit) && !attached) {
       const section = [block.heading, block.leadIn].filter((s): s is Span => s !== null);
       windows.push([linksFrom(ctx, figure, section, Tier.Section), [...section, block]]);
     }
@@ -394,11 +413,17 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     // others is only compared with a count of the others.
     if (candidates.length && figure.unit !== null) candidates = candidates.filter((f) => f.unit === null || OTHERS.test(f.statement) === OTHERS.test(figure.text));
     if (candidates.length) candidates = sameCountries(ctx.base, ctx.text, sentence, figure, candidates);
+    let attribution: Attribution = candidates.some((c) => c.attributionSensitive || c.party !== null) && (standing?.kind !== 'reference' || possessiveBefore(ctx.text, extentStart(figure)))
+      ? attributionOf(ctx, figure, sentence) : { party: null, stance: null };
+    // "| Zelenskyy at Munich | at least 25 years |": a row's label names whose figure it is.
+    if (table && attribution.party === null && !attribution.other && candidates.length) {
+      const label = ctx.parties.within({ start: sentence.start, end: extentStart(figure) })[0];
+      if (label) attribution = { party: label.keys[0]!, stance: attribution.stance };
+    }
     return {
       figure,
       candidates,
-      attribution: candidates.some((c) => c.attributionSensitive || c.party !== null) && (standing?.kind !== 'reference' || possessiveBefore(ctx.text, extentStart(figure)))
-        ? attributionOf(ctx, figure, sentence) : { party: null, stance: null },
+      attribution,
       occasionWords: candidates.length < 2 ? null : { block: cuesIn(ctx, block), doc: ctx.docCues },
       occasionInSentence: occasionsIn(ctx, candidates, sentence, figure),
       group: groups[i]!,

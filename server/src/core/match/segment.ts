@@ -183,6 +183,9 @@ export function isDateline(text: string, sentence: Span): boolean {
 // and each row is a statement of its own, so a name in one row says nothing of a figure in the next.
 const TABLE_ROW = /^[ \t]{0,3}\|/;
 
+/** Whether a sentence is a Markdown table row (tableAware makes each row a sentence of its own). */
+export const isTableRow = (text: string, sentence: Span): boolean => text.charCodeAt(sentence.start) === 124 && TABLE_ROW.test(text.slice(sentence.start, sentence.start + 4));
+
 function sentencesOf(text: string, kind: Block['kind'], start: number, end: number, marks: SentenceMarks): Span[] {
   if (kind === 'paragraph' && hasBar(text, start, end)) return tableAware(text, start, end, marks);
   return proseSentences(text, kind, start, end, marks);
