@@ -31,6 +31,8 @@ const rows: Row[] = [
   ['Its army holds three-quarters of Donetsk.', 'three-quarters', 'ok', 'russia-holds-75-percent-donetsk'],
   ['Two-thirds of Donetsk is under Russian control.', 'Two-thirds', 'wrong', 'russia-holds-75-percent-donetsk'],
   ['Nearly 80% of Donetsk is occupied, officials estimate.', '80%', 'ok', 'russia-holds-75-percent-donetsk'],
+  ['Russian forces hold about 80% of Donetsk.', '80%', 'wrong', 'russia-holds-75-percent-donetsk'],
+  ['Russian forces hold roughly 77% of Donetsk.', '77%', 'ok', 'russia-holds-75-percent-donetsk'],
   ['A survey says 75% of Ukrainians reject concessions.', '75%', 'silent'],
   // what Ukraine still holds is the rest of each region
   ['Roughly a quarter of Donetsk is still in Ukrainian hands.', 'a quarter', 'ok', 'ukraine-holds-25-percent-donetsk'],

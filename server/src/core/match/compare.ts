@@ -12,7 +12,8 @@ import { unitScale } from './units';
  * 2. Approximations. "about n" covers n ± 5 %, "nearly n" covers [0.9 n, n], "more than n" /
  *    "at least n" cover [n, ∞), "up to n" / "less than n" cover [0, n]. A draft figure agrees with
  *    a fact when the two intervals meet: "nearly 80%" agrees with "about 75%", "85%" does not, and
- *    "roughly 250,000" does not agree with "approximately 200,000".
+ *    "roughly 250,000" does not agree with "approximately 200,000". Two approximations are two
+ *    round figures: "about 80%" must itself fall within "about 75%" (it does not).
  * 3. Vague words are ranges ("several" 3–9, "thousands" 2,000–9,999, "nearly all" 90–100 %); a
  *    set ("30, 40, 50 years") is agreed with by any member or by a range whose ends are members.
  * 4. Durations in neighbouring units convert ("18 months" is 1.5 years).
@@ -117,6 +118,9 @@ export function agrees(figure: Figure, fact: Fact): boolean | null {
       : a.n >= ib[0] - 1e-9 && a.n <= ib[1] * (1 + LOOSE_BOUND);
   }
   if (a.kind === 'set') return a.values.every((n) => meets(hedged(n, figure.hedge), ib ?? [NaN, NaN]));
+  // Two round figures are two claims: "about 80%" is not the sources' "about 75%", though each
+  // is ±5 %. The draft's own number must fall within the source's reach.
+  if (figure.hedge === 'about' && fact.qualifier === 'about' && (a.kind === 'number' || a.kind === 'percent') && ib) return a.n >= ib[0] - 1e-9 && a.n <= ib[1] + 1e-9;
   const ia = intervalOf(a, figure.hedge);
   return ia && ib ? meets(ia, ib) : null;
 }
