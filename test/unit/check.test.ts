@@ -291,6 +291,8 @@ const rows: Row[] = [
   ['Zelenskyy wants a US security guarantee.\n\n| Position | Length |\n|---|---|\n| US offer | 15 years |\n| Zelenskyy at Munich | at least 25 years |', '25 years', 'wrong', 'zelenskyy-demand-min-20-years'],
   ['Zelenskyy wants a US security guarantee.\n\n| Position | Length |\n|---|---|\n| US offer | 15 years |\n| Zelenskyy at Munich | at least 25 years |', '15 years', 'ok', 'us-offer-15-years'],
   ['Readers answered our survey.\n\n| Question | Answer |\n|---|---|\n| Zelenskyy at Munich | at least 25 years |', '25 years', 'silent'],
+  ['ANCHOR: Some EU officials have suggested Ukraine could join as soon as twenty twenty-eight.', 'twenty twenty-eight', 'wrong', 'eu-accession-as-soon-as-2027'],
+  ['REPORTER: Ukraine signed the Budapest Memorandum in nineteen ninety-four.', 'nineteen ninety-four', 'ok', 'budapest-memorandum-1994'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

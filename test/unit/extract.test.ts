@@ -271,6 +271,11 @@ const dates: Row[] = [
 
 const years: Row[] = [
   { say: 'The memorandum was signed in 1994 in Budapest.', text: '1994', value: year(1994), form: { numeral: 'digits' } },
+  // years as they are spoken
+  { say: 'She could join as soon as twenty twenty-eight.', text: 'twenty twenty-eight', value: year(2028), hedge: 'as-soon-as', hedgeText: 'as soon as' },
+  { say: 'OWEN: Nineteen ninety-four.', text: 'Nineteen ninety-four', value: year(1994) },
+  { say: 'It was built in twenty oh five.', text: 'twenty oh five', value: year(2005) },
+  { say: 'Some twenty people came.', text: 'twenty people', value: num(20), unit: 'person', hedge: 'about', hedgeText: 'Some', valueText: 'twenty' },
   { say: 'The 1994 memorandum failed.', text: '1994', value: year(1994) },
   { say: 'The accords of 2014 and ’15 collapsed.', text: '’15', value: year(2015) },
   { say: "The accords of 2014 and '15 collapsed.", text: "'15", value: year(2015) },

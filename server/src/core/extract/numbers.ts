@@ -76,6 +76,7 @@ function readDigits(doc: Doc, i: number): Piece | null {
 function readWords(doc: Doc, i: number): Piece | null {
   const first = wordAt(doc, i)!;
   if (first === 'half') return halfScale(doc, i);
+  if (first === 'nineteen' || first === 'twenty') { const y = spokenYear(doc, i, first === 'twenty' ? 20 : 19); if (y) return y; }
   let wn: WordNumber;
   let last = i;
   if (first === 'a' || first === 'an') {
@@ -121,6 +122,48 @@ function readWords(doc: Doc, i: number): Piece | null {
     scale: 1, base: value, yearish: false, word: last === i ? first : null, integral: Number.isInteger(value),
   };
 }
+
+/**
+ * A year as it is spoken: "twenty twenty-six", "nineteen ninety-four", "twenty oh five". The
+ * century word is followed by a two-digit number in words, never by a unit ("twenty twenty-year
+ * terms" is twenty terms).
+ */
+function spokenYear(doc: Doc, i: number, century: number): Piece | null {
+  const w = spacedWord(doc, i + 1);
+  if (w === null) return null;
+  let two: number | undefined;
+  let last = i + 1;
+  if (w === 'oh') {
+    const u = spacedWord(doc, i + 2);
+    const d = u === null ? undefined : UNIT_VALUES[u];
+    if (d === undefined || d === 0) return null;
+    two = d;
+    last = i + 2;
+  } else if (TEEN_VALUES[w] !== undefined) {
+    two = TEEN_VALUES[w];
+  } else if (TENS_VALUES[w] !== undefined) {
+    two = TENS_VALUES[w];
+    const h = doc.toks[i + 2];
+    if (h && h.kind === 'punct' && HYPHENS.has(h.low) && !h.space && glued(doc, i + 3)) {
+      const d = UNIT_VALUES[wordAt(doc, i + 3) ?? ''];
+      if (d === undefined || d === 0) return null;
+      two += d;
+      last = i + 3;
+    }
+  }
+  if (two === undefined) return null;
+  // "twenty twenty-year terms": a compound after the second word makes it a count.
+  const after = doc.toks[last + 1];
+  if (after && after.kind === 'punct' && HYPHENS.has(after.low) && !after.space) return null;
+  const value = century * 100 + two;
+  return {
+    value, first: i, last, start: doc.toks[i]!.start, end: doc.toks[last]!.end, numeral: 'words', sep: '',
+    scale: 1, base: value, yearish: true, word: null, integral: true,
+  };
+}
+const UNIT_VALUES: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TEEN_VALUES: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const TENS_VALUES: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
 /** "half-million" (as in "a half-million-strong army"): half of a scale word hyphened to it. */
 function halfScale(doc: Doc, i: number): Piece | null {
