@@ -247,7 +247,12 @@ const rows: Row[] = [
   ['Partners must back a half-million-strong Ukrainian military.', 'half-million-strong', 'wrong', 'ukraine-military-800000'],
   // a dateline's date is when the story was filed: borne out when it is the sourced date, never wrong
   ['PARIS, Jan 7 (Wire) - Britain and France will set up hubs, Starmer said after the coalition of the willing met.', 'Jan 7', 'silent'],
-  ['PARIS, Jan. 6, 2026 (Wire) — Ukraine, France and Britain signed a declaration of intent.', 'Jan. 6, 2026', 'ok', 'paris-coalition-meeting-2026-01-06'],
+  // (a dateline names a city, not the meeting held there)
+  ['PARIS, Jan. 6, 2026 (Wire) — Ukraine, France and Britain signed a declaration of intent.', 'Jan. 6, 2026', 'silent'],
+  // "Paris" alone is a city with a long history: the date is the meeting's when the meeting is told
+  ["It was from Paris, in 1966, that Charles de Gaulle announced France was leaving NATO's command.", '1966', 'silent'],
+  ['London and Paris have been bound by defence treaties since 2010.', '2010', 'silent'],
+  ['The coalition of the willing meets in Paris on January 7, 2026.', 'January 7, 2026', 'wrong', 'paris-coalition-meeting-2026-01-06'],
   ['The coalition of the willing met in Paris on Jan 7 to sign the declaration.', 'Jan 7', 'wrong', 'paris-coalition-meeting-2026-01-06'],
   // an aside is no distance, a comma is some: the figure is who signed, not the coalition it met in
   ['On January 6, after a meeting of the Coalition of the Willing, three countries — Ukraine, France and Britain — signed a declaration of intent.', 'three countries', 'disputed', 'paris-declaration-signed-by-3'],

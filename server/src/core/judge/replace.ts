@@ -151,7 +151,8 @@ function attributionFor(base: FactBase, claim: Claim, fact: Fact): Replacement |
 function sourceFormDate(claim: Claim, fact: Fact): Replacement | null {
   const f = claim.figure.value, v = fact.value;
   if (f.kind !== 'date' || v.kind !== 'date' || v.year === undefined || v.month === undefined) return null;
-  if (f.year === undefined && (f.day === undefined || v.day === undefined)) return null;
+  // Only a date whose day is in digits: "the seventh of January" would become "the January 6, 2026".
+  if (f.year === undefined && (f.day === undefined || v.day === undefined || !/\d/.test(valueText(claim.figure)))) return null;
   const day = f.day !== undefined ? v.day : undefined;
   const newText = `${MONTHS[v.month - 1]}${day !== undefined ? ` ${day},` : ''} ${v.year}`;
   return { title: `Replace with the date as the sources write it: ${newText} (${fact.statement})`, span: claim.figure.valueSpan, newText, fact, preferred: false };
