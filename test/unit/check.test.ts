@@ -298,6 +298,12 @@ const rows: Row[] = [
   ['Readers answered our survey.\n\n| Question | Answer |\n|---|---|\n| Zelenskyy at Munich | at least 25 years |', '25 years', 'silent'],
   ['ANCHOR: Some EU officials have suggested Ukraine could join as soon as twenty twenty-eight.', 'twenty twenty-eight', 'wrong', 'eu-accession-as-soon-as-2027'],
   ['REPORTER: Ukraine signed the Budapest Memorandum in nineteen ninety-four.', 'nineteen ninety-four', 'ok', 'budapest-memorandum-1994'],
+  // "nearly a year" stays under a year; an army of half a million; a line labelled by a force's size or the earliest date
+  ['More than a year of US-led diplomacy has produced a plan.', 'a year', 'wrong', 'diplomacy-nearly-a-year'],
+  ['More than eleven months of diplomacy have produced a plan.', 'eleven months', 'ok', 'diplomacy-nearly-a-year'],
+  ["Partners have to keep backing Ukraine's army, an army of half a million, he says.", 'half a million', 'wrong', 'ukraine-military-800000'],
+  ['- **850,000** — the strength of the Ukrainian military that partners must keep supporting, Zelenskyy says.', '850,000', 'wrong', 'ukraine-military-800000'],
+  ["- **2028** — the earliest date some EU officials have floated for Ukraine's accession.", '2028', 'wrong', 'eu-accession-as-soon-as-2027'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],
@@ -375,6 +381,7 @@ describe('check: messages and replacements', () => {
     ['At Munich, Zelenskyy asked for a guarantee of no less than two and a half decades.', 'two and a half decades', 'no less than 20 years.'],
     ['European leaders believe the war could go on for at least another year.', 'year', 'at least another two years.'],
     ['Some EU officials say Ukraine could join in 2029 at the earliest.', '2029', 'in 2027 at the earliest.'],
+    ['Zelensky told Axios in an interview published on the twenty-third of December that nothing was settled.', 'twenty-third of December', 'on the twenty-sixth of December that'],
   ])('%s: fix keeps the draft style', (text, figure, expected) => {
     const f = findingAt(check(text, base), text, figure)!;
     expect(f.verdict).toBe('wrong');

@@ -51,7 +51,7 @@ const isFold = (w: string): boolean => w.length >= 4 && w.charCodeAt(w.length - 
  * The unit a collective noun before the number gives it: "an army of 800,000", "a crowd
  * estimated at 20,000", "the army numbers 880,000".
  */
-function collectiveBefore(doc: Doc, i: number): string | null {
+export function collectiveBefore(doc: Doc, i: number): string | null {
   const w1 = wordAt(doc, i - 1);
   if (w1 === 'of' || NUMBERING.has(w1 ?? '')) return collectiveUnit(wordAt(doc, i - 2));
   if (w1 === 'at' && SIZED.has(wordAt(doc, i - 2) ?? '')) return collectiveUnit(wordAt(doc, i - 3));

@@ -77,6 +77,13 @@ export function readTrailingHedge(doc: Doc, i: number): HedgeHit | null {
   return null;
 }
 
+/** "- **2028** — the earliest date some officials floated": a bound a line's label is given, from `i`. */
+export function readLabelHedge(doc: Doc, i: number): HedgeHit | null {
+  if (spacedWord(doc, i) !== 'the' || spacedWord(doc, i + 1) !== 'earliest') return null;
+  if (spacedWord(doc, i + 2) === 'date') return { hedge: 'as-soon-as', last: i + 2 };
+  return spacedWord(doc, i + 2) === 'possible' && spacedWord(doc, i + 3) === 'date' ? { hedge: 'as-soon-as', last: i + 3 } : null;
+}
+
 /** Words that may stand between a hedge and its number: "at least another two years". */
 export function skipFiller(doc: Doc, i: number): number {
   const w = spacedWord(doc, i);

@@ -1,11 +1,11 @@
 import type { Figure, Hedge } from '../types';
 import { type DateHit, findDates } from './dates';
-import { type Scan, readFigure } from './figures';
-import { readHedge, readTrailingHedge, skipFiller } from './hedges';
+import { type Scan, collectiveBefore, readFigure } from './figures';
+import { readHedge, readLabelHedge, readTrailingHedge, skipFiller } from './hedges';
 import { type Doc, lex, spacedWord } from './lexer';
 import type { Cand } from './model';
 import { YEAR_PREFIXES, markNoise } from './noise';
-import { crowdVerbUnit, labelUnit } from './units';
+import { crowdVerbUnit, labelDash, labelUnit } from './units';
 
 const COUNT_HEDGES = new Set<Hedge>(['more-than', 'less-than', 'at-least', 'nearly']);
 
@@ -61,7 +61,8 @@ function extract(text: string, pointGroups: boolean | undefined): Figure[] {
       valueSpan: { start: c.vStart, end: c.vEnd },
       text: text.slice(c.start, c.end),
       value: c.value,
-      unit: counts ? crowdVerbUnit(spacedWord(doc, k)) ?? labelUnit(doc, firstTok, k) : c.unit,
+      // "an army of half a million": the readers of number words leave the noun before them to this.
+      unit: counts ? crowdVerbUnit(spacedWord(doc, k)) ?? labelUnit(doc, firstTok, k) ?? collectiveBefore(doc, firstTok) : c.unit,
       hedge: hedge ?? c.hedge?.hedge ?? null,
       form: c.form,
     };
@@ -71,6 +72,11 @@ function extract(text: string, pointGroups: boolean | undefined): Figure[] {
       const after = toks[k];
       const t = after && after.space && !after.line && after.start === c.end + 1 ? readTrailingHedge(doc, k) : null;
       if (t) { figure.hedge = t.hedge; figure.hedgeSpan = { start: after!.start, end: toks[t.last]!.end }; }
+      else if (c.value.kind === 'year' || c.value.kind === 'date') {
+        const d = labelDash(doc, firstTok, k);
+        const l = d >= 0 ? readLabelHedge(doc, d + 1) : null;
+        if (l) { figure.hedge = l.hedge; figure.hedgeSpan = { start: toks[d + 1]!.start, end: toks[l.last]!.end }; }
+      }
     }
     out.push(figure);
     if (c.value.kind === 'year') scan.lastYear = { n: c.value.n, next: k };

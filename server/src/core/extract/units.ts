@@ -181,18 +181,26 @@ const LABEL_DASHES = new Set(['—', '–', ':', '-', '--']);
  * `first` is the number's first token, `k` the token after it.
  */
 export function labelUnit(doc: Doc, first: number, k: number): string | null {
-  const t = doc.toks[first];
-  if (!t) return null;
+  const d = labelDash(doc, first, k);
+  if (d < 0) return null;
+  const u = readUnit(doc, d + 1, { knownOnly: true });
+  if (u && u.scale === 1) return u.unit;
+  // "850,000 — the strength of the Ukrainian military": a force's size.
+  const w1 = spacedWord(doc, d + 1), w2 = spacedWord(doc, d + 2), w3 = spacedWord(doc, d + 3);
+  return w1 === 'the' && (w2 === 'strength' || w2 === 'size') && w3 === 'of' ? 'strong' : null;
+}
+
+/** The dash or colon after a figure that labels its line (labelUnit), or -1. */
+export function labelDash(doc: Doc, first: number, k: number): number {
+  if (!doc.toks[first]) return -1;
   for (let j = first; !doc.toks[j]!.line; ) {
     j--;
-    if (j < 0 || !LABEL_MARKS.has(doc.toks[j]!.low)) return null;
+    if (j < 0 || !LABEL_MARKS.has(doc.toks[j]!.low)) return -1;
   }
   let d = k;
   if (doc.toks[d] && !doc.toks[d]!.space && LABEL_MARKS.has(doc.toks[d]!.low)) d++;
   const dash = doc.toks[d];
-  if (!dash || dash.kind !== 'punct' || !LABEL_DASHES.has(dash.low) || dash.line) return null;
-  const u = readUnit(doc, d + 1, { knownOnly: true });
-  return u && u.scale === 1 ? u.unit : null;
+  return dash && dash.kind === 'punct' && LABEL_DASHES.has(dash.low) && !dash.line ? d : -1;
 }
 
 /** The unit a verb right after a bare number gives it. */

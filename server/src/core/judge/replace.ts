@@ -49,9 +49,15 @@ function rewriteDate(text: string, year?: number, month?: number, day?: number):
       return rest.length ? name : name.slice(0, abbr.length === 4 && name.length > 4 ? 4 : 3) + dot;
     });
   }
-  if (day !== undefined) out = out.replace(/\b(\d{1,2})(st|nd|rd|th)?\b(?!\d)/, (_m, _d: string, suffix?: string) => (suffix ? formatOrdinal(day, { numeral: 'digits', compound: false }) : String(day)));
+  if (day !== undefined) {
+    // "the twenty-third of December", as a script says it: the day in words again.
+    if (!/\d/.test(out)) out = out.replace(SPOKEN_DAY, (m) => capitalizeLike(formatOrdinal(day, { numeral: 'words', compound: false }), m));
+    else out = out.replace(/\b(\d{1,2})(st|nd|rd|th)?\b(?!\d)/, (_m, _d: string, suffix?: string) => (suffix ? formatOrdinal(day, { numeral: 'digits', compound: false }) : String(day)));
+  }
   return out;
 }
+
+const SPOKEN_DAY = /\b(?:(?:twenty|thirty)[-\u2010\u2011 ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i;
 
 function numberText(figure: Figure, n: number): string {
   return capitalizeLike(formatNumber(n, styleFor(figure.form, n)), valueText(figure));

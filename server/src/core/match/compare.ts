@@ -113,6 +113,8 @@ export function agrees(figure: Figure, fact: Fact): boolean | null {
   if (hd && (a.kind === 'number' || a.kind === 'percent') && ib) {
     // A bound in the draft names a number of its own: "more than 200,000" fits "approximately
     // 200,000", "more than 250,000" does not, and "up to 50 years" does not fit an offer of 15.
+    // "nearly a year" stays under a year: "more than a year" is past it.
+    if (hd === 'lower' && fact.qualifier === 'nearly' && a.n >= ib[1] - 1e-9) return false;
     return hd === 'lower'
       ? a.n <= ib[1] + 1e-9 && a.n >= ib[0] * (1 - LOOSE_BOUND)
       : a.n >= ib[0] - 1e-9 && a.n <= ib[1] * (1 + LOOSE_BOUND);

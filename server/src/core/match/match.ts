@@ -554,7 +554,8 @@ function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
     // "if needed", "if asked": a condition, not what anyone asked for.
     if (IF_BEFORE.test(ctx.text.slice(Math.max(sentence.start, hit.start - 4), hit.start))) continue;
     const before = hit.end <= start;
-    const gap = before ? { start: hit.end, end: start } : { start: figure.span.end, end: hit.start };
+    // A bound said after the figure ("2028 — the earliest date some officials floated") is part of it.
+    const gap = before ? { start: hit.end, end: start } : { start: Math.max(figure.span.end, Math.min(hit.start, figure.hedgeSpan?.end ?? 0)), end: hit.start };
     const words = ctx.words.between(gap.start, gap.end) + (CLAUSE_MARK.test(ctx.text.slice(gap.start, gap.end)) ? CLAUSE_PENALTY : 0);
     if (words > (before ? STANCE_BEFORE_WORDS : STANCE_AFTER_WORDS)) continue;
     if (!best || words < best.words) best = { hit, words };
