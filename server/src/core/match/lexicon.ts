@@ -13,8 +13,10 @@ export interface Lexicon {
   /** Context and occasion words of every fact, keyed by the lower-cased word itself. */
   cues: PhraseMatcher<string>;
   stances: PhraseMatcher<StanceCue>;
-  /** The four above in one pass over a text: a check needs all of them. */
-  scanner: PhraseScanner<[PhraseMatcher<string>, PhraseMatcher<string>, PhraseMatcher<StanceCue>, PhraseMatcher<string>]>;
+  /** Words a correction or a fact check tells an error or a claim with (`standing.ts` reads the rest). */
+  corrections: PhraseMatcher<true>;
+  /** The five above in one pass over a text: a check needs all of them. */
+  scanner: PhraseScanner<[PhraseMatcher<string>, PhraseMatcher<string>, PhraseMatcher<StanceCue>, PhraseMatcher<string>, PhraseMatcher<true>]>;
   factsBySubject: Map<string, Fact[]>;
   /**
    * One fact of each class (`fitClass`) a subject has: whether a figure can be about a subject at
@@ -57,9 +59,32 @@ const STANCE_WORDS: Array<[string, Stance | null, boolean]> = [
     .map((w): [string, Stance, boolean] => [w, 'estimate', false]),
 ];
 
+// The words standing.ts's correction patterns cannot do without: a sentence with none of them is
+// no correction, and the patterns are not tried on it.
+const CORRECTION_WORDS = ['wrongly', 'incorrectly', 'mistakenly', 'erroneously', 'falsely', 'inaccurately', 'version', 'draft', 'edition',
+  'story', 'article', 'report', 'piece', 'item', 'tracker', 'table', 'graphic', 'caption', 'corrected', 'incorrect', 'wrong', 'mistaken',
+  'regret', 'outdated', 'claim', 'claims', 'rumour', 'rumor', 'allegation', 'myth'];
+
 const SPAN_WORDS = new Set(['after', 'before', 'later', 'following', 'earlier']);
 
 const cache = new WeakMap<FactBase, Lexicon>();
+
+/** A fact's context and occasion words as the cue matcher keys them (lower case). */
+export interface CueKeys {
+  context: string[][];
+  occasion: string[];
+}
+const cueKeys = new WeakMap<Fact, CueKeys>();
+
+/** Made on first use, once per fact: the words are looked up for every figure a fact may state. */
+export function cueKeysOf(fact: Fact): CueKeys {
+  let keys = cueKeys.get(fact);
+  if (!keys) {
+    keys = { context: fact.context.map((g) => g.map((w) => w.toLowerCase())), occasion: fact.occasionCues.map((w) => w.toLowerCase()) };
+    cueKeys.set(fact, keys);
+  }
+  return keys;
+}
 
 export function lexiconFor(base: FactBase): Lexicon {
   const hit = cache.get(base);
@@ -91,9 +116,10 @@ export function lexiconFor(base: FactBase): Lexicon {
   const parties = new PhraseMatcher(aliasesOf(partyIds));
   const stances = new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }]));
   const cues = new PhraseMatcher([...cueWords].map((w): [string, string] => [w, w.toLowerCase()]));
+  const corrections = new PhraseMatcher(CORRECTION_WORDS.map((w): [string, true] => [w, true]));
   const lexicon: Lexicon = {
-    subjects, parties, cues, stances,
-    scanner: new PhraseScanner([subjects, parties, stances, cues]),
+    subjects, parties, cues, stances, corrections,
+    scanner: new PhraseScanner([subjects, parties, stances, cues, corrections]),
     factsBySubject,
     fitClasses,
     listedFacts: base.facts.filter((f) => f.value.kind === 'set' && f.occasionCues.length > 0),

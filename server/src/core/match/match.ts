@@ -1,7 +1,7 @@
 import type { Fact, FactBase, Figure, Span, Stance } from '../types';
 import { agrees, distance } from './compare';
 import { HitIndex, WordIndex } from './context';
-import { lexiconFor, type Lexicon, type StanceCue } from './lexicon';
+import { cueKeysOf, lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
 import { isDateline, isSpace, isTableRow, segment, type Block } from './segment';
 import { sameCountries } from './places';
@@ -78,6 +78,7 @@ interface Ctx {
   parties: HitIndex<string>;
   stances: HitIndex<StanceCue>;
   cues: HitIndex<string>;
+  corrections: HitIndex<true>;
   /** Cue words present anywhere in the draft, computed once per check. */
   docCues: DocumentCues;
   /** Cue words per span (block, sentence, heading, lead-in), found when a claim first needs them. */
@@ -91,8 +92,8 @@ interface Ctx {
   lastGroup: number;
 }
 
-/** The lexicon's phrases in a text: subjects, parties, stance words, cue words, each in order. */
-export type PhraseHits = [Array<PhraseHit<string>>, Array<PhraseHit<string>>, Array<PhraseHit<StanceCue>>, Array<PhraseHit<string>>];
+/** The lexicon's phrases in a text: subjects, parties, stance words, cue words, correction words, each in order. */
+export type PhraseHits = [Array<PhraseHit<string>>, Array<PhraseHit<string>>, Array<PhraseHit<StanceCue>>, Array<PhraseHit<string>>, Array<PhraseHit<true>>];
 
 /** Every phrase of the base's lexicon in text, in one pass: what claimsFor reads. */
 export function phrasesIn(text: string, base: FactBase): PhraseHits {
@@ -183,13 +184,14 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
   // Most paragraphs of a long draft hold no figure: nothing to tie, so nothing to look up.
   if (!figures.length) return [];
   const lex = lexiconFor(base);
-  const [subjects, parties, stances, cues] = found ?? lex.scanner.find(text);
+  const [subjects, parties, stances, cues, corrections] = found ?? lex.scanner.find(text);
   const ctx: Ctx = {
     text, base, lex, words: new WordIndex(text),
     subjects: new HitIndex(subjects),
     parties: new HitIndex(parties),
     stances: new HitIndex(stances),
     cues: new HitIndex(cues),
+    corrections: new HitIndex(corrections),
     docCues: documentCues ?? cueSet(cues),
     spanCues: new Map(),
     spanSubjects: new Map(),
@@ -406,12 +408,15 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     // "could join between 2027 and 2030" against "as soon as 2027": the first year is the bound.
     if (ends[i]) candidates = candidates.filter((f) => !f.qualifier || !LOWER_BOUNDS.has(f.qualifier));
     // "five years longer than the offer", "not 20 years", "lost 5,000 soldiers": not the fact's value.
-    const standing = candidates.length ? standingOf(ctx.text, sentence, figure) : null;
+    const standing = candidates.length ? standingOf(ctx.text, sentence, figure, ctx.corrections.within(sentence).length > 0) : null;
     if (standing?.kind === 'claimed') candidates = candidates.filter((f) => agrees(figure, f) === true);
     else if (standing) candidates = stillStated(standing, candidates);
     // "three other signatories" leaves one out that "four signatories" counts: a count of the
     // others is only compared with a count of the others.
-    if (candidates.length && figure.unit !== null) candidates = candidates.filter((f) => f.unit === null || OTHERS.test(f.statement) === OTHERS.test(figure.text));
+    if (candidates.length && figure.unit !== null) {
+      const others = countsOthers(figure.text);
+      candidates = candidates.filter((f) => f.unit === null || countsOthers(f.statement) === others);
+    }
     if (candidates.length) candidates = sameCountries(ctx.base, ctx.text, sentence, figure, candidates);
     let attribution: Attribution = candidates.some((c) => c.attributionSensitive || c.party !== null) && (standing?.kind !== 'reference' || possessiveBefore(ctx.text, extentStart(figure)))
       ? attributionOf(ctx, figure, sentence) : { party: null, stance: null };
@@ -462,12 +467,16 @@ function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
   return span;
 }
 
-const OTHERS = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|\p{L}+teen|\p{L}+ty))\s+other\b/iu;
+const OTHERS = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|[a-z]+teen|[a-z]+ty))\s+other\b/i;
+// Most texts say no "other": the word is looked for before the pattern is tried.
+const countsOthers = (text: string): boolean => text.includes('other') && OTHERS.test(text);
+const ASIDE_MARK = /[,(—–]/;
 const ASIDE = /\s[—–]\s[^—–]*\s[—–]\s|\s\([^()]*\)/u;
 
 /** SubjectLink.reach of a name `words` words away across text[from, to). */
 function reachOf(ctx: Ctx, from: number, to: number, words: number): number {
   const gap = ctx.text.slice(from, to);
+  if (!ASIDE_MARK.test(gap)) return words;
   const aside = ASIDE.exec(gap);
   const outside = aside ? gap.slice(0, aside.index) + gap.slice(aside.index + aside[0].length) : gap;
   return words - (aside ? ctx.words.between(from + aside.index, from + aside.index + aside[0].length) : 0) + (outside.includes(',') ? 1 : 0);
@@ -516,7 +525,7 @@ function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[
     let cueWords: Array<Set<string>> | null = null;
     const present = (w: string) => {
       cueWords ??= (typeof where === 'function' ? where() : where).map((span) => cuesIn(ctx, span));
-      return cueWords.some((words) => words.has(w.toLowerCase()));
+      return cueWords.some((words) => words.has(w));
     };
     while (sorted.length) {
       const best = rank(sorted[0]!);
@@ -525,7 +534,7 @@ function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[
       const facts = new Set<Fact>();
       for (const l of level) {
         for (const fact of ctx.lex.factsBySubject.get(l.subject) ?? []) {
-          if (fits(figure, fact) && fact.context.every((group) => group.some(present))) facts.add(fact);
+          if (fits(figure, fact) && cueKeysOf(fact).context.every((group) => group.some(present))) facts.add(fact);
         }
       }
       if (facts.size) return [...facts];
@@ -542,8 +551,8 @@ function chooseCandidates(ctx: Ctx, figure: Figure, windows: Array<[SubjectLink[
 function listedByOccasion(ctx: Ctx, figure: Figure, sentence: Span): Fact[] {
   if (!ctx.lex.listedFacts.length) return [];
   const words = cuesIn(ctx, sentence);
-  return ctx.lex.listedFacts.filter((f) => fits(figure, f) && f.occasionCues.some((w) => words.has(w.toLowerCase())) &&
-    f.context.every((group) => group.some((w) => words.has(w.toLowerCase()))));
+  return ctx.lex.listedFacts.filter((f) => fits(figure, f) && cueKeysOf(f).occasion.some((w) => words.has(w)) &&
+    cueKeysOf(f).context.every((group) => group.some((w) => words.has(w))));
 }
 
 function attributionOf(ctx: Ctx, figure: Figure, sentence: Span): Attribution {
@@ -667,7 +676,7 @@ function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span, figure: Figur
   const out = new Set<string>();
   if (candidates.length < 2) return out;
   const words = cuesIn(ctx, sentence);
-  for (const f of candidates) if (f.occasionCues.some((w) => words.has(w.toLowerCase()))) out.add(f.id);
+  for (const f of candidates) if (cueKeysOf(f).occasion.some((w) => words.has(w))) out.add(f.id);
   if (out.size < 2) return out;
   // "Minsk I was signed in 2015 and Minsk II in 2016": with several occasions named, the one
   // named last before the figure in its own clause is the figure's.
@@ -678,7 +687,7 @@ function occasionsIn(ctx: Ctx, candidates: Fact[], sentence: Span, figure: Figur
   for (const h of ctx.cues.within({ start: sentence.start, end: start })) {
     if (nearest && (h.end < nearest.end || (h.end === nearest.end && h.start >= nearest.start))) continue;
     if (CLAUSE_MARK.test(ctx.text.slice(h.end, start))) continue;
-    const owners = named.filter((f) => f.occasionCues.some((w) => h.keys.includes(w.toLowerCase())));
+    const owners = named.filter((f) => cueKeysOf(f).occasion.some((w) => h.keys.includes(w)));
     if (owners.length) { nearest = h; own = owners; }
   }
   return own.length === 1 ? new Set([own[0]!.id]) : out;
@@ -707,7 +716,7 @@ function occasionScore(claim: Claim, fact: Fact): number {
   const words = claim.occasionWords;
   if (!words || !claim.candidates.includes(fact)) return 0;
   let s = 0;
-  for (const w of fact.occasionCues) s += (words.block.has(w.toLowerCase()) ? 2 : 0) + (words.doc.has(w.toLowerCase()) ? 1 : 0);
+  for (const w of cueKeysOf(fact).occasion) s += (words.block.has(w) ? 2 : 0) + (words.doc.has(w) ? 1 : 0);
   return s;
 }
 

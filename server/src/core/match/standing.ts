@@ -97,9 +97,10 @@ const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) 
 const LETTER = /\p{L}/u;
 
 /** How the figure stands, or null when it plainly states a value. */
-export function standingOf(text: string, sentence: Span, figure: Figure): Standing | null {
+/** `corrective`: the sentence has a word a correction or a claim is told with (Lexicon.corrections). */
+export function standingOf(text: string, sentence: Span, figure: Figure, corrective = true): Standing | null {
   const start = Math.min(figure.span.start, figure.hedgeSpan?.start ?? figure.span.start);
-  const told = correctionOf(text, sentence, start);
+  const told = corrective ? correctionOf(text, sentence, start) : null;
   if (told) return told;
   const before = text.slice(Math.max(sentence.start, start - REACH), start);
   const lead = text.slice(figure.hedgeSpan?.end ?? figure.span.start, figure.span.start);
