@@ -94,6 +94,41 @@ describe('incremental checking', () => {
     }
   });
 
+  it('reads a table under the paragraph introducing it, and an answer under its question, as a whole check does', () => {
+    const intro = 'Zelenskyy wants a US security guarantee.';
+    const table = '| Position | Length |\n|---|---|\n| Zelenskyy at Munich | at least 25 years |';
+    const led = [
+      [`${intro}\n\n${table}`, '25 years', 'wrong'],
+      [`**Q: What has the United States offered?**\n\nA: A security guarantee of a dozen years.`, 'a dozen years', 'wrong'],
+      [`Q: What has the United States offered?\r\n\r\nA: A security guarantee of a dozen years.`, 'a dozen years', 'wrong'],
+      // Q and A in one paragraph
+      [`Q: What has the United States offered?\nA: A security guarantee of a dozen years.`, 'a dozen years', 'wrong'],
+    ] as const;
+    const notLed = [
+      // the paragraph before is no chunk of its own, or another table, or the answer comes later
+      [`# Notes\n${intro}\n\n${table}`, '25 years'],
+      [`Readers answered our survey.\n\n${table}`, '25 years'],
+      [`**Q: What has the United States offered?**\n\nNobody knows.\n\nA: A security guarantee of a dozen years.`, 'a dozen years'],
+    ] as const;
+    for (const [text, figure, verdict] of led) {
+      const whole = check(text, base);
+      expect(whole.find((f) => f.figure.text === figure)?.verdict, text).toBe(verdict);
+      expect(signature(new IncrementalChecker(base).check(text)), text).toEqual(signature(whole));
+    }
+    for (const [text, figure] of notLed) {
+      const whole = check(text, base);
+      expect(whole.find((f) => f.figure.text === figure)?.verdict ?? 'silent', text).not.toBe('wrong');
+      expect(signature(new IncrementalChecker(base).check(text)), text).toEqual(signature(whole));
+    }
+    // An edit of the question re-reads the answer.
+    const inc = new IncrementalChecker(base);
+    const qa = 'Q: What has the United States offered?\n\nA: A security guarantee of a dozen years.';
+    expect(inc.check(qa).find((f) => f.figure.text === 'a dozen years')?.verdict).toBe('wrong');
+    const asked = qa.replace('What has the United States offered?', 'What does the plan say?');
+    expect(signature(inc.check(asked))).toEqual(signature(check(asked, base)));
+    expect(inc.check(asked).find((f) => f.figure.text === 'a dozen years')?.verdict ?? 'silent').not.toBe('wrong');
+  });
+
   it('re-uses the findings of untouched paragraphs', () => {
     const checker = new IncrementalChecker(base);
     const text = 'Russia holds about 85% of Donetsk.\n\nThe coalition has 30 countries.';

@@ -2,7 +2,7 @@ import { check } from './check';
 import { extractFigures, pointGroupsThousands } from './extract';
 import { judge } from './judge/verdict';
 import { type Claim, claimsFor, cueWordsOf, type DocumentCues, phrasesIn } from './match/match';
-import { MAX_PARAGRAPH_CHARS, blockKinds, paragraphCuts, plainParagraphs } from './match/segment';
+import { MAX_PARAGRAPH_CHARS, blockKinds, isLedBlock, paragraphCuts, plainParagraphs } from './match/segment';
 import { ownCopy } from './strings';
 import type { CheckOptions, FactBase, Figure, Finding, Span } from './types';
 
@@ -359,18 +359,28 @@ interface ChunkShape {
   heading: boolean;
   /** It holds a paragraph after its last heading (if any). */
   paragraph: boolean;
+  /** It opens with a table or an answer, read under the chunk before it (match.ts, claimsFor). */
+  led: boolean;
+  /** It is one paragraph that may be read before such a chunk: neither a table nor an answer itself. */
+  intro: boolean;
 }
 
-const PLAIN: ChunkShape = { list: false, heading: false, paragraph: true };
+const PLAIN: ChunkShape = { list: false, heading: false, paragraph: true, led: false, intro: true };
+const PLAIN_LED: ChunkShape = { list: false, heading: false, paragraph: true, led: true, intro: false };
 
 function shapeOf(text: string): ChunkShape {
-  if (plainParagraphs(text)) return PLAIN;
+  const led = isLedBlock(text, 0);
+  if (plainParagraphs(text)) return led ? PLAIN_LED : PLAIN;
   const kinds = blockKinds(text);
   const lastHeading = kinds.lastIndexOf('heading');
   // A quote before it does not lead a list in: segment() takes the last paragraph then.
   const own = kinds.findIndex((k) => k === 'paragraph' || k === 'heading');
   const firstList = kinds.indexOf('list-item');
-  return { list: firstList >= 0 && (own < 0 || firstList < own), heading: lastHeading >= 0, paragraph: kinds.indexOf('paragraph', lastHeading + 1) >= 0 };
+  const first = kinds[0] === 'paragraph';
+  return {
+    list: firstList >= 0 && (own < 0 || firstList < own), heading: lastHeading >= 0, paragraph: kinds.indexOf('paragraph', lastHeading + 1) >= 0,
+    led: first && led, intro: first && kinds.length === 1 && !led,
+  };
 }
 
 /**
@@ -382,15 +392,22 @@ function shapeOf(text: string): ChunkShape {
 class Above<C> {
   heading: C | null = null;
   private paragraph: C | null = null;
+  /** The chunk just passed, when it may lead in a table or an answer after it. */
+  private intro: C | null = null;
 
-  /** The paragraph that leads into a chunk of this shape: a list with no paragraph of its own since the heading. */
+  /**
+   * The paragraph that leads into a chunk of this shape: for a list with no paragraph of its own
+   * since the heading, the last paragraph; for a table or an answer, the chunk right before it.
+   */
   leadIn(shape: ChunkShape): C | null {
+    if (shape.led) return this.intro;
     return shape.list && this.paragraph !== this.heading ? this.paragraph : null;
   }
 
   /** The chunk is passed: its heading and paragraph, if it holds any, are the ones above the next. */
   pass(shape: ChunkShape, chunk: C): void {
     if (shape.heading) { this.heading = chunk; this.paragraph = shape.paragraph ? chunk : null; } else if (shape.paragraph) this.paragraph = chunk;
+    this.intro = shape.intro ? chunk : null;
   }
 }
 // One or more blank lines, all of them: a chunk starts with its first non-blank line, which says

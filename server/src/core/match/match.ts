@@ -3,7 +3,7 @@ import { agrees, distance } from './compare';
 import { HitIndex, WordIndex } from './context';
 import { cueKeysOf, lexiconFor, type Lexicon, type StanceCue } from './lexicon';
 import type { PhraseHit } from './phrases';
-import { isDateline, isSpace, isTableRow, segment, type Block } from './segment';
+import { breaksBefore, isDateline, isLedBlock, isSpace, isTableRow, qaMark, segment, type Block } from './segment';
 import { sameCountries } from './places';
 import { standingOf, stillStated } from './standing';
 import { fits, isDistinctiveUnit, isTimeUnit } from './units';
@@ -201,13 +201,27 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
   };
   const claims: Claim[] = [];
   let next = 0;
-  // The paragraph before a block: a table's rows are about what it introduces.
-  let before: Span | null = null;
+  // The block before, when a table or an answer opening the next block is read under it: the
+  // paragraph introducing the table, the question. (incremental.ts reads a chunk so led with the
+  // chunk before it, and only then: the two must agree.)
+  let before: Block | null = null;
+  // The last question of a Q&A ("Q: What has Washington offered?"), for its answer.
+  let question: Span | null = null;
   for (const block of segment(text).blocks) {
-    const intro = before;
-    if (block.kind === 'paragraph' && !isTableRow(text, block.sentences[0] ?? block)) before = block;
-    else if (block.kind !== 'paragraph') before = null;
+    const first = block.sentences[0] ?? block;
+    const led = block.kind === 'paragraph' && isLedBlock(text, first.start);
+    // The block before must be a chunk of its own there: one paragraph, after a blank line (or a
+    // part of a long one), and a blank line between the two.
+    const lead = led && before && before.kind === 'paragraph' && !isLedBlock(text, (before.sentences[0] ?? before).start) &&
+      (before.cut || breaksBefore(text, before.start) >= 2) && breaksBefore(text, block.start) >= 2 ? before : null;
+    const intro = lead && isTableRow(text, first) ? lead : null;
+    if (!lead) question = null;
+    before = block;
     block.sentences.forEach((sentence, si) => {
+      const mark = qaMark(text, sentence.start, sentence.end);
+      const asked = mark === 'a' ? question : null;
+      if (mark === 'q') question = sentence;
+      else if (mark === 'a') question = null;
       while (next < figures.length && figures[next]!.span.start < sentence.start) next++;
       const inSentence: Figure[] = [];
       while (next < figures.length && figures[next]!.span.end <= sentence.end) inSentence.push(figures[next++]!);
@@ -221,7 +235,7 @@ export function claimsFor(text: string, base: FactBase, figures: Figure[], docum
       const table = isTableRow(text, sentence) ? tableContext(text, block, si, intro) : null;
       for (const [span, its] of readable(text, sentence, inSentence)) {
         // Not push(...): a sentence of 100,000+ figures ("1,1,1,…") would overflow the call stack.
-        for (const c of claimsInSentence(ctx, block, span, previous, its, filed, table)) claims.push(c);
+        for (const c of claimsInSentence(ctx, block, span, previous, its, { filed, table, asked })) claims.push(c);
         previous = span;
       }
     });
@@ -291,7 +305,34 @@ function tableContext(text: string, block: Block, si: number, intro: Span | null
   return out;
 }
 
-function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[], filed = false, table: Span[] | null = null): Claim[] {
+/** Where a sentence stands in its document, beyond its block. */
+interface Place {
+  /** It is a dateline. */
+  filed: boolean;
+  /** It is a table row: what the row may take its subject from. */
+  table: Span[] | null;
+  /** It answers this question ("A: …" after "Q: …"). */
+  asked: Span | null;
+}
+
+
+/**
+ * "A: A security guarantee of a dozen years" after "Q: What has the United States offered?": the
+ * answer's figure is given to whom the question asks about, in the way it asks.
+ */
+function askedAttribution(ctx: Ctx, question: Span): Attribution | null {
+  const stances = ctx.stances.within(question);
+  const cue = stances[stances.length - 1];
+  if (!cue) return null;
+  const stance = cue.keys.find((k) => k.stance !== null)?.stance ?? null;
+  const parties = ctx.parties.within({ start: question.start, end: cue.start });
+  const party = parties[parties.length - 1];
+  if (!party && stance === null) return null;
+  return { party: party ? party.keys[0]! : null, stance };
+}
+
+function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span | null, figures: Figure[], place: Place): Claim[] {
+  const { filed, table, asked } = place;
   const groups = groupsOf(ctx, figures);
   const links = figures.map((): SubjectLink[] => []);
   const hits = ctx.subjects.within(sentence);
@@ -392,6 +433,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // and names no subject of its own continues the previous one.
       windows.push([linksFrom(ctx, figure, [previous], Tier.PreviousSentence), [previous, sentence]]);
     }
+    // "Q: How many countries are in the coalition? A: Thirty-five.": the answer's subject is asked.
+    if (asked && !hits.length) windows.push([linksFrom(ctx, figure, [asked], Tier.PreviousSentence), [asked, sentence]]);
     if (table?.length && !hits.length) windows.push([linksFrom(ctx, figure, table, Tier.Section), [...table, sentence]]);
     // "three signatories" says what it counts: a heading's other subject is not what it is about.
     else if (isDistinctiveUnit(figure.unit) && !attached) {
@@ -420,6 +463,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     if (candidates.length) candidates = sameCountries(ctx.base, ctx.text, sentence, figure, candidates);
     let attribution: Attribution = candidates.some((c) => c.attributionSensitive || c.party !== null) && (standing?.kind !== 'reference' || possessiveBefore(ctx.text, extentStart(figure)))
       ? attributionOf(ctx, figure, sentence) : { party: null, stance: null };
+    if (asked && attribution.party === null && attribution.stance === null && !attribution.other && candidates.length) {
+      attribution = askedAttribution(ctx, asked) ?? attribution;
+    }
     // "| Zelenskyy at Munich | at least 25 years |": a row's label names whose figure it is.
     if (table && attribution.party === null && !attribution.other && candidates.length) {
       const label = ctx.parties.within({ start: sentence.start, end: extentStart(figure) })[0];

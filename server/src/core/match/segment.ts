@@ -183,6 +183,41 @@ export function isDateline(text: string, sentence: Span): boolean {
 // and each row is a statement of its own, so a name in one row says nothing of a figure in the next.
 const TABLE_ROW = /^[ \t]{0,3}\|/;
 
+/**
+ * "Q: …" or "A: …" (after emphasis, a quote mark or spaces): a line of a Q&A, read from `at`.
+ * An answer's figures are read under the question before it (match.ts, incremental.ts).
+ */
+export function qaMark(text: string, at: number, end = text.length): 'q' | 'a' | null {
+  let i = at;
+  while (i < end && i < at + 4 && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 95 || text.charCodeAt(i) === 62 || text.charCodeAt(i) === 32)) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 81 && c !== 65) return null;
+  return QA_MARK.test(text.slice(i, Math.min(end, i + 12))) ? (c === 81 ? 'q' : 'a') : null;
+}
+const QA_MARK = /^(?:Q|A|Question|Answer)\s*[:)]/;
+
+/**
+ * Whether a block of this text is read under the block before it: a table that opens its block
+ * (under the paragraph that introduces it) or an answer that does (under its question). Both
+ * readers ask it of the block's first line, so the whole draft and a chunk of it agree.
+ */
+export const isLedBlock = (text: string, at: number): boolean => text.charCodeAt(at) === 124 ? TABLE_ROW.test(text.slice(at, at + 4)) : qaMark(text, at) === 'a';
+
+/**
+ * Line breaks (CRLF as one) in the whitespace before `at`, up to two: 2 means a blank line (or
+ * the start of the text) stands right before it, where incremental.ts starts a chunk.
+ */
+export function breaksBefore(text: string, at: number): number {
+  let breaks = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) { breaks++; if (text.charCodeAt(i - 1) === 13) i--; } else if (c === 13) breaks++;
+    else if (c !== 32 && c !== 9) return breaks;
+    if (breaks >= 2) return 2;
+  }
+  return 2;
+}
+
 /** Whether a sentence is a Markdown table row (tableAware makes each row a sentence of its own). */
 export const isTableRow = (text: string, sentence: Span): boolean => text.charCodeAt(sentence.start) === 124 && TABLE_ROW.test(text.slice(sentence.start, sentence.start + 4));
 
