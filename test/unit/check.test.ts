@@ -304,6 +304,9 @@ const rows: Row[] = [
   ["Partners have to keep backing Ukraine's army, an army of half a million, he says.", 'half a million', 'wrong', 'ukraine-military-800000'],
   ['- **850,000** — the strength of the Ukrainian military that partners must keep supporting, Zelenskyy says.', '850,000', 'wrong', 'ukraine-military-800000'],
   ["- **2028** — the earliest date some EU officials have floated for Ukraine's accession.", '2028', 'wrong', 'eu-accession-as-soon-as-2027'],
+  // a counter-protest is not the protest
+  ['Some 200,000 demonstrators rallied in Munich, while a counter-protest of about 300 gathered near the hotel.', '300', 'silent'],
+  ['Some 200,000 demonstrators rallied in Munich, while a counter-protest of about 300 gathered near the hotel.', '200,000', 'ok', 'munich-protest-200000'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

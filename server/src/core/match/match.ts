@@ -351,6 +351,8 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const labelIndex = first && LABEL_START.test(ctx.text.slice(sentence.start, extentStart(first))) && LABEL_END.test(ctx.text.slice(first.span.end, Math.min(first.span.end + 6, sentence.end))) ? 0 : -1;
   const openerIndex = first && isDated(first) && OPENER.test(ctx.text.slice(sentence.start, extentStart(first))) ? 0 : -1;
   for (const hit of hits) {
+    // "a counter-protest of about 300", "an anti-war rally": the name is what the compound is against.
+    if (hit.start > 0 && ctx.text.charCodeAt(hit.start - 1) === 45 && OPPOSITE_PREFIX.test(ctx.text.slice(Math.max(sentence.start, hit.start - 8), hit.start))) continue;
     for (const subject of hit.keys) {
       // The figure's own noun may name the subject ("200,000 protesters", "three layers").
       const own = figures.findIndex((f) => hit.start >= f.valueSpan.end && hit.end <= f.span.end && fitsSubject(f, subject));
@@ -513,6 +515,7 @@ function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
   return span;
 }
 
+const OPPOSITE_PREFIX = /(?:^|[^\p{L}])(?:counter|anti|non)-$/iu;
 const OTHERS = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|[a-z]+teen|[a-z]+ty))\s+other\b/i;
 // Most texts say no "other": the word is looked for before the pattern is tried.
 const countsOthers = (text: string): boolean => text.includes('other') && OTHERS.test(text);
