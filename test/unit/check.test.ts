@@ -33,6 +33,8 @@ const rows: Row[] = [
   ['Nearly 80% of Donetsk is occupied, officials estimate.', '80%', 'ok', 'russia-holds-75-percent-donetsk'],
   ['Russian forces hold about 80% of Donetsk.', '80%', 'wrong', 'russia-holds-75-percent-donetsk'],
   ['Russian forces hold roughly 77% of Donetsk.', '77%', 'ok', 'russia-holds-75-percent-donetsk'],
+  ['Russian forces hold roughly 95% of Luhansk.', '95%', 'wrong', 'russia-holds-99-percent-luhansk'],
+  ['Russian forces hold about 98% of Luhansk.', '98%', 'ok', 'russia-holds-99-percent-luhansk'],
   ['A survey says 75% of Ukrainians reject concessions.', '75%', 'silent'],
   // what Ukraine still holds is the rest of each region
   ['Roughly a quarter of Donetsk is still in Ukrainian hands.', 'a quarter', 'ok', 'ukraine-holds-25-percent-donetsk'],

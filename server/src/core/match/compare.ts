@@ -13,7 +13,8 @@ import { unitScale } from './units';
  *    "at least n" cover [n, ∞), "up to n" / "less than n" cover [0, n]. A draft figure agrees with
  *    a fact when the two intervals meet: "nearly 80%" agrees with "about 75%", "85%" does not, and
  *    "roughly 250,000" does not agree with "approximately 200,000". Two approximations are two
- *    round figures: "about 80%" must itself fall within "about 75%" (it does not).
+ *    round figures: "about 80%" must itself fall within "about 75%" (it does not). A share's
+ *    "about" reaches 2 points at most: "roughly 95%" is not 99%.
  * 3. Vague words are ranges ("several" 3–9, "thousands" 2,000–9,999, "nearly all" 90–100 %); a
  *    set ("30, 40, 50 years") is agreed with by any member or by a range whose ends are members.
  * 4. Durations in neighbouring units convert ("18 months" is 1.5 years).
@@ -52,9 +53,17 @@ export function numbersOf(v: FigureValue | FactValue): number[] {
   }
 }
 
+// A share is rounded in points, not in proportion: "roughly 95%" is not the sources' 99%, though
+// 99 lies within 5 % of 95.
+const ABOUT_POINTS = 2;
+
 function intervalOf(v: FigureValue | FactValue, hedge: Hedge | null): Interval | null {
   switch (v.kind) {
-    case 'number': case 'percent': return hedged(v.n, hedge);
+    case 'number': return hedged(v.n, hedge);
+    case 'percent': {
+      const [lo, hi] = hedged(v.n, hedge);
+      return hedge === 'about' ? [Math.max(lo, v.n - ABOUT_POINTS), Math.min(hi, v.n + ABOUT_POINTS)] : [lo, hi];
+    }
     case 'range': return [v.min, v.max];
     case 'decade': return [v.start, v.start + 9];
     default: return null;
