@@ -276,6 +276,7 @@ const rows: Row[] = [
   // a count of the others is compared with a count of the others; a figure's own noun does not
   // hide the name it is said of when that noun's facts are out of context
   ['Ukraine signed the memorandum with four other powers.', 'four other powers', 'wrong', 'budapest-memorandum-three-other-signatories'],
+  ['Under the Budapest Memorandum, signed with four powers, Kyiv gave up its arsenal.', 'four powers', 'wrong', 'budapest-memorandum-three-other-signatories'],
   ['- The memorandum had just two other signatories, Russia and the United States.', 'two other signatories', 'wrong', 'budapest-memorandum-three-other-signatories'],
   ['The Budapest Memorandum had three other signatories: Russia, the US and the UK.', 'three other signatories', 'ok', 'budapest-memorandum-three-other-signatories'],
   ['Its 10-year memorandum of understanding with Washington, signed in 2016, runs out soon.', '2016', 'silent'],

@@ -460,7 +460,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     // others is only compared with a count of the others.
     if (candidates.length && figure.unit !== null) {
       const others = countsOthers(figure.text);
-      candidates = candidates.filter((f) => f.unit === null || countsOthers(f.statement) === others);
+      // "signed the memorandum with four powers": those it was signed with are the others.
+      const withThem = !others && WITH_BEFORE.test(ctx.text.slice(Math.max(sentence.start, extentStart(figure) - 6), extentStart(figure)));
+      candidates = candidates.filter((f) => f.unit === null || countsOthers(f.statement) === others || (withThem && countsOthers(f.statement)));
     }
     if (candidates.length) candidates = sameCountries(ctx.base, ctx.text, sentence, figure, candidates);
     let attribution: Attribution = candidates.some((c) => c.attributionSensitive || c.party !== null) && (standing?.kind !== 'reference' || possessiveBefore(ctx.text, extentStart(figure)))
@@ -515,6 +517,7 @@ function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
   return span;
 }
 
+const WITH_BEFORE = /\bwith\s+$/i;
 const OPPOSITE_PREFIX = /(?:^|[^\p{L}])(?:counter|anti|non)-$/iu;
 const OTHERS = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|[a-z]+teen|[a-z]+ty))\s+other\b/i;
 // Most texts say no "other": the word is looked for before the pattern is tried.
