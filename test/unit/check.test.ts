@@ -234,6 +234,7 @@ const rows: Row[] = [
   ['Putin ordered the invasion in 2022.', '2022', 'ok', 'full-scale-invasion-2022'],
   ['The Minsk agreements held for less than a year before fighting resumed in Donbas.', 'a year', 'silent'],
   ['Ukraine still holds about 1% of Luhansk.', '1%', 'ok', 'ukraine-holds-1-percent-luhansk'],
+  ["CALLER: So Ukraine's still got a quarter of Donetsk?", 'a quarter', 'ok', 'ukraine-holds-25-percent-donetsk'],
   ['Axios reported on January 5 that a deal was close.', 'January 5', 'silent'],
   ['Zelensky told Axios in an interview published on December 28, 2025 that nothing was settled.', 'December 28, 2025', 'wrong', 'axios-interview-2025-12-26'],
   ['Reuters reported on January 29 that Washington wanted a signed peace deal first.', 'January 29', 'wrong', 'reuters-report-2026-01-27'],
