@@ -242,6 +242,7 @@ const rows: Row[] = [
   ['He pressed Brussels for a timetable, with some in the EU pointing to 2028 as the earliest date.', '2028', 'wrong', 'eu-accession-as-soon-as-2027'],
   ['Some EU officials say Ukraine could join in 2027 at the earliest.', '2027', 'ok', 'eu-accession-as-soon-as-2027'],
   ['Some EU officials say Ukraine could join in 2029 at the earliest.', '2029', 'wrong', 'eu-accession-as-soon-as-2027'],
+  ['Brussels has floated 2028 as the earliest date for membership.', '2028', 'wrong', 'eu-accession-as-soon-as-2027'],
   ['At Munich, Zelenskyy asked for guarantees of 20 years or more.', '20 years', 'ok', 'zelenskyy-demand-min-20-years'],
   ['Analysts point to 2014 as the start of the war.', '2014', 'silent'],
   // a crowd counted by what it does, and half a million hyphened

@@ -107,6 +107,8 @@ function cueSet(hits: ReadonlyArray<PhraseHit<string>>): Set<string> {
 }
 
 const extentStart = (f: Figure) => Math.min(f.span.start, f.hedgeSpan?.start ?? f.span.start);
+/** Where a figure ends with a bound said after it ("2028 at the earliest"), up to `limit`. */
+const tailEnd = (f: Figure, limit: number) => (f.hedgeSpan && f.hedgeSpan.start >= f.span.end && f.hedgeSpan.end <= limit ? f.hedgeSpan.end : f.span.end);
 const isDated = (f: Figure) => f.value.kind === 'date' || f.value.kind === 'year';
 const CLAUSE_MARK = /[,;:—–()]/;
 // A figure that labels its line ends at a colon or a dash, in emphasis or not ("**Jan. 20** —",
@@ -394,7 +396,9 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         for (let i = figures.length - 1; i >= 0; i--) if (usable[i] && figures[i]!.span.end <= hit.start) { left = i; break; }
         let right = -1;
         for (let i = 0; i < figures.length; i++) if (usable[i] && extentStart(figures[i]!) >= hit.end) { right = i; break; }
-        const leftWords = left >= 0 ? ctx.words.between(figures[left]!.span.end, hit.start) : Infinity;
+        // A bound said after the figure is part of it: "2028 as the earliest date for membership".
+        const leftEnd = left >= 0 ? tailEnd(figures[left]!, hit.start) : 0;
+        const leftWords = left >= 0 ? ctx.words.between(leftEnd, hit.start) : Infinity;
         const rightWords = right >= 0 ? ctx.words.between(hit.end, extentStart(figures[right]!)) : Infinity;
         const attached = left >= 0 && OF_ATTACHMENT.test(ctx.text.slice(figures[left]!.span.end, hit.start));
         if (attached && !possessive) link(left, Tier.Attached, leftWords);
@@ -406,7 +410,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
         const untilEvent = left >= 0 && isTimeUnit(figures[left]!.unit) && leftWords <= BEFORE_FIGURE_WORDS && EVENT_CLAUSE.test(ctx.text.slice(figures[left]!.span.end, hit.start));
         const event = untilEvent && ctx.lex.spanSubjects.has(subject);
         const opener = left >= 0 && left === openerIndex && leftWords <= BEFORE_FIGURE_WORDS && !CLAUSE_BREAK.test(ctx.text.slice(figures[left]!.span.end, hit.start));
-        const leftReach = left >= 0 ? reachOf(ctx, figures[left]!.span.end, hit.start, leftWords) : Infinity;
+        const leftReach = left >= 0 ? reachOf(ctx, leftEnd, hit.start, leftWords) : Infinity;
         // An aside ("four countries (Ukraine, France, Britain and Germany) sign") is no distance.
         const leftOk = left >= 0 && !attached && (untilEvent ? event : Math.min(leftWords, leftReach) <= AFTER_FIGURE_WORDS || label || opener) && !SEMICOLON.test(ctx.text.slice(figures[left]!.span.end, hit.start)) &&
           !(ctx.text.slice(figures[left]!.span.end, hit.start).includes(',') && inRelative(left));
