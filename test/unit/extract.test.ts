@@ -236,6 +236,8 @@ const hedged: Row[] = [
   { say: 'Accession could come in 2028 at the earliest.', text: '2028', value: year(2028), hedge: 'as-soon-as', hedgeText: 'at the earliest' },
   { say: 'Some pointed to 2028 as the earliest date.', text: '2028', value: year(2028), hedge: 'as-soon-as', hedgeText: 'as the earliest date' },
   { say: 'Kyiv wants guarantees of 20 years or more.', text: '20 years', value: num(20), unit: 'year', valueText: '20', hedge: 'at-least', hedgeText: 'or more' },
+  { say: 'Kyiv wants guarantees for three decades at minimum.', text: 'three decades', value: num(30), unit: 'year', valueText: 'three decades', hedge: 'at-least', hedgeText: 'at minimum', form: { multiplier: ' decades' } },
+  { say: 'It took a week or so.', text: 'a week', value: num(1), unit: 'week', hedge: 'about', hedgeText: 'or so' },
   { say: 'The talks may take two months at most.', text: 'two months', value: num(2), unit: 'month', valueText: 'two', hedge: 'up-to', hedgeText: 'at most' },
   { say: 'It costs 20 euros or less, sellers say.', text: '20 euros', value: num(20), unit: 'euro', valueText: '20', hedge: 'up-to', hedgeText: 'or less' },
   // not a bound: a list, and a phrase across a line break

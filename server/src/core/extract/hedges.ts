@@ -53,7 +53,9 @@ export function readHedge(doc: Doc, i: number): HedgeHit | null {
 // begin anything else there: "or" before a number is a list ("15 or 20 years"), not a bound.
 const TRAILING: Array<[Hedge, string]> = [
   ['as-soon-as', 'at the earliest'], ['as-soon-as', 'as the earliest date'], ['as-soon-as', 'as the earliest possible date'],
-  ['at-least', 'or more'], ['at-least', 'or longer'], ['up-to', 'at most'], ['up-to', 'or less'], ['up-to', 'or fewer'],
+  ['at-least', 'or more'], ['at-least', 'or longer'], ['at-least', 'at minimum'], ['at-least', 'at a minimum'], ['at-least', 'at least'],
+  ['at-least', 'at the very least'], ['about', 'or so'], ['up-to', 'at most'], ['up-to', 'at the most'], ['up-to', 'at maximum'],
+  ['up-to', 'at a maximum'], ['up-to', 'or less'], ['up-to', 'or fewer'],
 ];
 const TRAILING_BY_FIRST = new Map<string, Array<{ hedge: Hedge; words: string[] }>>();
 for (const [hedge, phrase] of TRAILING) {
