@@ -312,6 +312,10 @@ const rows: Row[] = [
   // a counter-protest is not the protest
   ['Some 200,000 demonstrators rallied in Munich, while a counter-protest of about 300 gathered near the hotel.', '300', 'silent'],
   ['Some 200,000 demonstrators rallied in Munich, while a counter-protest of about 300 gathered near the hotel.', '200,000', 'ok', 'munich-protest-200000'],
+  // a term a party demands or offers, in a paragraph about the guarantee, is that party's term
+  ['A senior US official said Ukraine had demanded 40 years at Munich. Zelenskyy told Axios Washington offered a 15-year guarantee.', '40 years', 'wrong', 'zelenskyy-demand-min-20-years'],
+  ['Kyiv wants a guarantee. Ukraine demanded 40 years of reparations.', '40 years', 'silent'],
+  ['A senior US official said Ukraine had demanded 40 years at Munich.', '40 years', 'silent'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

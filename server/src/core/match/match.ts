@@ -454,6 +454,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       candidates = candidates.filter((f) => f.qualifier === 'up-to' || f.qualifier === 'less-than');
     }
     if (!candidates.length && figure.value.kind === 'set') candidates = listedByOccasion(ctx, figure, sentence);
+    if (!candidates.length && isTimeUnit(figure.unit) && !hits.length) candidates = byStance(ctx, figure, sentence, block);
     // "could join between 2027 and 2030" against "as soon as 2027": the first year is the bound.
     if (ends[i]) candidates = candidates.filter((f) => !f.qualifier || !LOWER_BOUNDS.has(f.qualifier));
     // "five years longer than the offer", "not 20 years", "lost 5,000 soldiers": not the fact's value.
@@ -536,6 +537,29 @@ function reachOf(ctx: Ctx, from: number, to: number, words: number): number {
   const aside = ASIDE.exec(gap);
   const outside = aside ? gap.slice(0, aside.index) + gap.slice(aside.index + aside[0].length) : gap;
   return words - (aside ? ctx.words.between(from + aside.index, from + aside.index + aside[0].length) : 0) + (outside.includes(',') ? 1 : 0);
+}
+
+const STANCES_OF_TERMS: ReadonlySet<Stance> = new Set(['demand', 'offer', 'promise']);
+const OF_AFTER = /^\s+of\b/i;
+
+/**
+ * "A senior US official said Ukraine had demanded 40 years at Munich", in a paragraph about the
+ * guarantee: a span of time a party demands, offers or promises, in a sentence that names no
+ * subject, is that party's sourced term of the same kind among the subjects its paragraph names.
+ * Not a span "of" something ("40 years of reparations").
+ */
+function byStance(ctx: Ctx, figure: Figure, sentence: Span, block: Block): Fact[] {
+  if (OF_AFTER.test(ctx.text.slice(figure.span.end, Math.min(sentence.end, figure.span.end + 6)))) return [];
+  const a = attributionOf(ctx, figure, sentence);
+  if (!a.party || !a.stance || !STANCES_OF_TERMS.has(a.stance)) return [];
+  const cues = cuesIn(ctx, block);
+  const out: Fact[] = [];
+  for (const subject of subjectsIn(ctx, block).keys()) {
+    for (const f of ctx.lex.factsBySubject.get(subject) ?? []) {
+      if (f.party === a.party && f.stance === a.stance && fits(figure, f) && cueKeysOf(f).context.every((g) => g.some((w) => cues.has(w)))) out.push(f);
+    }
+  }
+  return out;
 }
 
 function linksFrom(ctx: Ctx, figure: Figure, spans: Span[], tier: Tier): SubjectLink[] {
