@@ -316,6 +316,11 @@ const rows: Row[] = [
   ['A senior US official said Ukraine had demanded 40 years at Munich. Zelenskyy told Axios Washington offered a 15-year guarantee.', '40 years', 'wrong', 'zelenskyy-demand-min-20-years'],
   ['Kyiv wants a guarantee. Ukraine demanded 40 years of reparations.', '40 years', 'silent'],
   ['A senior US official said Ukraine had demanded 40 years at Munich.', '40 years', 'silent'],
+  // a party's own words in quotation marks are not a figure it cites: another's quote is misattributed
+  ['Trump, who has called the peace plan “90 percent agreed,” was upbeat at Mar-a-Lago.', '90 percent', 'wrong', 'peace-deal-90-percent'],
+  ['Zelensky has called the peace plan “90 percent agreed”.', '90 percent', 'ok', 'peace-deal-90-percent'],
+  ['Zelenskyy told the conference a “15-year” guarantee would not be enough.', '15-year', 'ok', 'us-offer-15-years'],
+  ['Trump said the plan was 90 percent agreed, citing Kyiv.', '90 percent', 'ok', 'peace-deal-90-percent'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -63,7 +63,7 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
     // A plain speech verb names who speaks, not whose figure it is: in "Zelenskyy told the
     // conference a 15-year guarantee would not be enough" he cites the US offer, not his own.
     // Someone the base does not know ("officials expect…") is confirmed by a sourced figure they repeat.
-    const mayCite = (claim.attribution.party !== null && claim.attribution.stance === null) || claim.attribution.other === true;
+    const mayCite = (claim.attribution.party !== null && claim.attribution.stance === null && !claim.attribution.quoted) || claim.attribution.other === true;
     if (!agreeing.length && mayCite) {
       const cited = claim.candidates.filter((f) => (f.attributionSensitive || f.party !== null) && agrees(claim.figure, f) === true);
       if (cited.length) { agreeing = cited; consistentSet = cited; }
@@ -92,7 +92,8 @@ export function judge(base: FactBase, claims: Claim[], reportUnsourced: boolean)
       // Nothing this party said is in the sources. Only a figure that is someone else's is
       // wrong (misattributed); another number from another party is a claim the sources do not cover.
       // Only a sourced party's figure can be misattributed, and only to another sourced party.
-      const elsewhere = claim.attribution.other ? [] : claim.candidates.filter((f) => f.attributionSensitive && agrees(figure, f) === true);
+      // Words put in quotation marks into the wrong mouth are misattributed whatever the fact.
+      const elsewhere = claim.attribution.other ? [] : claim.candidates.filter((f) => (f.attributionSensitive || (claim.attribution.quoted && f.party !== null)) && agrees(figure, f) === true);
       if (!elsewhere.length) continue;
       kind = 'wrong-attribution';
       pool = elsewhere;

@@ -39,7 +39,7 @@ export interface StanceCue {
 // How reporters say who offered, asked for or forecast a figure. Plain speech verbs ("said",
 // "told") only name the speaker; a nearer stance word ("said Washington had offered") wins.
 const STANCE_WORDS: Array<[string, Stance | null, boolean]> = [
-  ...['say', 'says', 'said', 'told', 'tells', 'stated', 'noted', 'added', 'believe', 'believes']
+  ...['say', 'says', 'said', 'told', 'tells', 'stated', 'noted', 'added', 'believe', 'believes', 'called', 'calls', 'described', 'describes']
     .map((w): [string, Stance | null, boolean] => [w, null, false]),
   ...['offer', 'offered', 'offering', 'propose', 'proposed', 'envisage', 'envisaged', 'envisages', 'foresee', 'foresees', 'put forward', 'tabled']
     .map((w): [string, Stance, boolean] => [w, 'offer', false]),

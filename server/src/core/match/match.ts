@@ -19,6 +19,11 @@ export interface Attribution {
   stance: Stance | null;
   /** Someone the fact base has no party for gave the figure ("Witkoff said", "Britain's pledge"). */
   other?: true;
+  /**
+   * The party's own words, in quotation marks ("Trump has called the plan “90 percent agreed”"):
+   * not a figure the party cites, so a sourced figure of another party is misattributed.
+   */
+  quoted?: true;
 }
 
 /** A figure tied to the facts it may state, before any verdict. */
@@ -475,6 +480,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
     if (asked && attribution.party === null && attribution.stance === null && !attribution.other && candidates.length) {
       attribution = askedAttribution(ctx, asked) ?? attribution;
     }
+    if (attribution.party !== null && attribution.stance === null && inQuotes(ctx.text, sentence, figure)) attribution = { ...attribution, quoted: true };
     // "| Zelenskyy at Munich | at least 25 years |": a row's label names whose figure it is.
     if (table && attribution.party === null && !attribution.other && candidates.length) {
       const label = ctx.parties.within({ start: sentence.start, end: extentStart(figure) })[0];
@@ -521,6 +527,25 @@ function contextClause(ctx: Ctx, sentence: Span, figure: Figure): Span {
   if (!span) { span = { start, end }; ctx.clauses.set(key, span); }
   return span;
 }
+
+/**
+ * Whether the figure stands in words quoted in its sentence: inside quotation marks that hold more
+ * than the figure ("“90 percent agreed”"; a "“15-year”" guarantee is a term set off, not a quote).
+ */
+function inQuotes(text: string, sentence: Span, figure: Figure): boolean {
+  let straight = 0, open = -1;
+  for (let i = extentStart(figure) - 1; i >= sentence.start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201d) return false; // ”
+    if (c === 0x201c) { open = i; break; } // “
+    if (c === 34) { straight++; if (open < 0) open = i; }
+  }
+  if (open < 0 || (text.charCodeAt(open) === 34 && straight % 2 === 0)) return false;
+  let close = figure.span.end;
+  while (close < sentence.end && text.charCodeAt(close) !== 0x201d && text.charCodeAt(close) !== 34) close++;
+  return WORDS_IN_QUOTE.test(text.slice(open + 1, extentStart(figure)) + text.slice(figure.span.end, close));
+}
+const WORDS_IN_QUOTE = /\p{L}{2}/u;
 
 const WITH_BEFORE = /\bwith\s+$/i;
 const OPPOSITE_PREFIX = /(?:^|[^\p{L}])(?:counter|anti|non)-$/iu;
