@@ -321,6 +321,11 @@ const rows: Row[] = [
   ['Zelensky has called the peace plan “90 percent agreed”.', '90 percent', 'ok', 'peace-deal-90-percent'],
   ['Zelenskyy told the conference a “15-year” guarantee would not be enough.', '15-year', 'ok', 'us-offer-15-years'],
   ['Trump said the plan was 90 percent agreed, citing Kyiv.', '90 percent', 'ok', 'peace-deal-90-percent'],
+  // a condition without "if"; all of one unit
+  ['Had Washington offered 25 years, this page would be cheering.', '25 years', 'silent'],
+  ['Were the offer 25 years, Kyiv would sign.', '25 years', 'silent'],
+  ['Washington offered 25 years, officials said.', '25 years', 'wrong', 'us-offer-15-years'],
+  ['Russia then fought a low-intensity war in Donbas for a full decade before the full-scale invasion.', 'a full decade', 'wrong', 'donbas-war-eight-years'],
   // nothing in the sources
   ['The session starts at 10:30 a.m. on page 7 of the agenda.', '10:30', 'silent'],
   ['The F-16 jets arrived under Resolution 2202.', '16', 'silent'],

@@ -96,7 +96,10 @@ const LARGE = new Map<string, number>([['million', 1e6], ['billion', 1e9], ['tri
  * "a year". Everything else ("a deal", "an offer") is ruled out before any reader runs.
  */
 export const mayFollowArticle = (w: string): boolean =>
-  w === 'few' || w === 'couple' || w === 'hundred' || w === 'dozen' || scaleValue(w) !== undefined || DENOMINATORS.has(w) || ARTICLE_UNITS.has(w);
+  w === 'few' || w === 'couple' || w === 'hundred' || w === 'dozen' || scaleValue(w) !== undefined || DENOMINATORS.has(w) || ARTICLE_UNITS.has(w) || WHOLE.has(w);
+
+// "a full decade", "a whole year": all of one unit.
+const WHOLE = new Set(['full', 'whole', 'entire']);
 
 /** "of a million" after a share turns it into a number: "a quarter of a million" = 250,000. */
 function ofAMillion(doc: Doc, k: number): { scale: number; last: number } | null {
@@ -210,20 +213,22 @@ export function readArticleUnit(doc: Doc, i: number): Cand | null {
   const w = wordAt(doc, i);
   if (w === 'another') return anotherUnit(doc, i);
   if (w !== 'a' && w !== 'an') return null;
-  const u = spacedWord(doc, i + 1);
+  // "a full decade": the adjective is part of the figure, the unit follows it.
+  const k = WHOLE.has(spacedWord(doc, i + 1) ?? '') ? i + 2 : i + 1;
+  const u = spacedWord(doc, k);
   if (u === null || !ARTICLE_UNITS.has(u)) return null;
   if (RATE_WORDS.has(wordAt(doc, i - 1) ?? '')) return null;
-  const def = readUnit(doc, i + 1, { knownOnly: true });
+  const def = readUnit(doc, k, { knownOnly: true });
   const scale = def?.scale ?? 1;
   const unit = def?.unit ?? u;
   let n = scale;
-  let last = i + 1;
-  if (spacedWord(doc, i + 2) === 'and' && spacedWord(doc, i + 3) === 'a' && spacedWord(doc, i + 4) === 'half') {
+  let last = k;
+  if (spacedWord(doc, k + 1) === 'and' && spacedWord(doc, k + 2) === 'a' && spacedWord(doc, k + 3) === 'half') {
     n = 1.5 * scale;
-    last = i + 4;
+    last = k + 3;
   }
   const c = cand(doc, i, last, last, { kind: 'number', n }, unit);
-  c.form.multiplier = doc.text.slice(doc.toks[i]!.end, doc.toks[i + 1]!.end);
+  c.form.multiplier = doc.text.slice(doc.toks[i]!.end, doc.toks[k]!.end);
   return c;
 }
 

@@ -34,6 +34,8 @@ const DENIED_BEFORE = /(?:\bnot|\bnever|\brather\s+than|\binstead\s+of|\bno\s+lo
 // "a guarantee of 10 years would be worthless": a value held up to be turned down.
 const TURNED_DOWN_AFTER = /^[^.;:!?]{0,40}?\bwould\s+(?:(?:be|have\s+been|prove|seem)\s+)?(?:(?:far|much|simply|still|just)\s+)?(?:too\s+(?:short|little|few|low|brief|small)|worthless|not\s+enough|insufficient|inadequate|unacceptable|meaningless|useless|a\s+non-starter)\b/iu;
 const SUPPOSITION = /\b(?:if|unless)\b/i;
+// "Had Washington offered 25 years, …", "Were the offer 25 years…": a condition without "if".
+const INVERTED_CONDITION = /^\s*(?:had|were|should)\s+(?:the\s+)?\p{Lu}?[\p{L}-]+\s/iu;
 // "lost 5,000 soldiers", "5,000 soldiers were killed".
 const LOSS_BEFORE = /\b(?:lost|lose|loses|losing|killed|kills?|wounded|injured|captured|evacuated|displaced)\s+(?:(?:an?|the|some|its|their)\s+)?$/i;
 const LOSS_AFTER = /^\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?(?:killed|dead|wounded|injured|lost|missing|captured|casualties)\b/i;
@@ -114,7 +116,8 @@ export function standingOf(text: string, sentence: Span, figure: Figure, correct
   if (DIFFERENCE_AFTER.test(after) || (last === 'by' && CHANGE_BY.test(before)) || (last === 'of' && CHANGE_OF.test(before)) ||
     (GAP_LAST.has(last) && GAP_BETWEEN.test(text.slice(Math.max(sentence.start, start - 2 * REACH), start)))) return { kind: 'difference' };
   if ((LOSS_LAST.has(last) && LOSS_BEFORE.test(tail)) || LOSS_AFTER.test(after)) return { kind: 'loss' };
-  if ((after.includes('would') && TURNED_DOWN_AFTER.test(after)) || (SUPPOSITION.test(before) && SUPPOSITION.test(clauseOf(before)))) return { kind: 'supposed' };
+  if ((after.includes('would') && TURNED_DOWN_AFTER.test(after)) || (SUPPOSITION.test(before) && SUPPOSITION.test(clauseOf(before))) ||
+    INVERTED_CONDITION.test(text.slice(sentence.start, start))) return { kind: 'supposed' };
   if (figure.hedgeSpan && /^over$/i.test(text.slice(figure.hedgeSpan.start, figure.hedgeSpan.end)) && isTimeUnit(figure.unit) && !LENGTH_BEFORE.test(before)) return { kind: 'stretch' };
   if ((REFERENCE_LAST.has(last) || /['’]s$/.test(last)) && REFERENCE_BEFORE.test(tail)) return { kind: 'reference' };
   if (figure.unit && sameUnit(figure.unit, 'country')) {
