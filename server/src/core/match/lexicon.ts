@@ -22,7 +22,7 @@ export interface Lexicon {
    * One fact of each class (`fitClass`) a subject has: whether a figure can be about a subject at
    * all is asked for every name in a sentence, and a subject may have hundreds of facts.
    */
-  fitClasses: Map<string, Fact[]>;
+  fitClasses(subject: string): readonly Fact[];
   /** Facts that list several values and name an occasion ("30, 40, 50 years", audio message). */
   listedFacts: Fact[];
   /** Subjects with a fact that is a span from an event ("a day after the declaration"). */
@@ -106,12 +106,19 @@ export function lexiconFor(base: FactBase): Lexicon {
     for (const id of ids) for (const a of base.entities.get(id)?.aliases ?? []) out.push([a, id]);
     return out;
   };
-  const fitClasses = new Map<string, Fact[]>();
-  for (const [subject, facts] of factsBySubject) {
-    const seen = new Map<string, Fact>();
-    for (const f of facts) { const c = fitClass(f); if (!seen.has(c)) seen.set(c, f); }
-    fitClasses.set(subject, [...seen.values()]);
-  }
+  // Made per subject on first use: a draft names a few subjects of 100,000 facts, and the classes
+  // of all of them cost the load 3-4 MB.
+  const classes = new Map<string, readonly Fact[]>();
+  const fitClasses = (subject: string): readonly Fact[] => {
+    let reps = classes.get(subject);
+    if (!reps) {
+      const seen = new Map<string, Fact>();
+      for (const f of factsBySubject.get(subject) ?? []) { const c = fitClass(f); if (!seen.has(c)) seen.set(c, f); }
+      reps = [...seen.values()];
+      classes.set(subject, reps);
+    }
+    return reps;
+  };
   const subjects = new PhraseMatcher(aliasesOf(factsBySubject.keys()));
   const parties = new PhraseMatcher(aliasesOf(partyIds));
   const stances = new PhraseMatcher(STANCE_WORDS.map(([w, stance, noun]): [string, StanceCue] => [w, { stance, noun }]));

@@ -343,7 +343,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
   const groups = groupsOf(ctx, figures);
   const links = figures.map((): SubjectLink[] => []);
   const hits = ctx.subjects.within(sentence);
-  const fitsSubject = (f: Figure, subject: string) => (ctx.lex.fitClasses.get(subject) ?? []).some((fact) => fits(f, fact));
+  const fitsSubject = (f: Figure, subject: string) => ctx.lex.fitClasses(subject).some((fact) => fits(f, fact));
 
   // "75% of Donetsk, 99% of Luhansk and a fifth of Ukraine": a figure with a name of its own
   // after "of" is about that name; it takes no other, nor shares its neighbours'.
@@ -377,7 +377,7 @@ function claimsInSentence(ctx: Ctx, block: Block, sentence: Span, previous: Span
       // The nearest figure is sought once per kind of fact the subject has: in "the coalition
       // meeting in Paris on Jan. 6 drew 35 countries" the date does not hide the count.
       const masks = new Map<string, boolean[]>();
-      for (const fact of ctx.lex.fitClasses.get(subject) ?? []) {
+      for (const fact of ctx.lex.fitClasses(subject)) {
         let key = '';
         let any = false;
         const mask = figures.map((f) => {
@@ -594,7 +594,7 @@ function linksFrom(ctx: Ctx, figure: Figure, spans: Span[], tier: Tier): Subject
     for (const [subject, aliasLength] of subjectsIn(ctx, span)) {
       const had = seen.get(subject);
       if (had) { had.aliasLength = Math.max(had.aliasLength, aliasLength); continue; }
-      if (!(ctx.lex.fitClasses.get(subject) ?? []).some((fact) => fits(figure, fact))) continue;
+      if (!ctx.lex.fitClasses(subject).some((fact) => fits(figure, fact))) continue;
       const link = { subject, tier, words: 0, aliasLength };
       seen.set(subject, link);
       out.push(link);
