@@ -20,15 +20,20 @@ const PHRASES: Array<[Hedge, string]> = [
   ['as-soon-as', 'as soon as'], ['as-soon-as', 'as early as'],
 ];
 
+type PhraseTable = Map<string, Array<{ hedge: Hedge; words: string[] }>>;
+
 /** Phrases by first word, longest first, so "just under" wins over "under". */
-const BY_FIRST = new Map<string, Array<{ hedge: Hedge; words: string[] }>>();
-for (const [hedge, phrase] of PHRASES) {
-  const words = phrase.split(' ');
-  const list = BY_FIRST.get(words[0]!) ?? [];
-  list.push({ hedge, words });
-  BY_FIRST.set(words[0]!, list);
+function byFirstWord(phrases: Array<[Hedge, string]>): PhraseTable {
+  const table: PhraseTable = new Map();
+  for (const [hedge, phrase] of phrases) {
+    const words = phrase.split(' ');
+    const list = table.get(words[0]!) ?? [];
+    list.push({ hedge, words });
+    table.set(words[0]!, list);
+  }
+  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return table;
 }
-for (const list of BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 export interface HedgeHit {
   hedge: Hedge;
@@ -36,10 +41,9 @@ export interface HedgeHit {
   last: number;
 }
 
-export function readHedge(doc: Doc, i: number): HedgeHit | null {
-  const first = wordAt(doc, i);
-  if (first === null) return null;
-  const list = BY_FIRST.get(first);
+/** The longest phrase of the table at token i, whose first word is `first`. */
+function phraseAt(table: PhraseTable, first: string | null, doc: Doc, i: number): HedgeHit | null {
+  const list = first === null ? undefined : table.get(first);
   if (!list) return null;
   for (const { hedge, words } of list) {
     let ok = true;
@@ -49,42 +53,27 @@ export function readHedge(doc: Doc, i: number): HedgeHit | null {
   return null;
 }
 
+const BEFORE = byFirstWord(PHRASES);
+
+export const readHedge = (doc: Doc, i: number): HedgeHit | null => phraseAt(BEFORE, wordAt(doc, i), doc, i);
+
 // Said after the figure: "2028 at the earliest", "20 years or more". Only phrases that cannot
 // begin anything else there: "or" before a number is a list ("15 or 20 years"), not a bound.
-const TRAILING: Array<[Hedge, string]> = [
+const AFTER = byFirstWord([
   ['as-soon-as', 'at the earliest'], ['as-soon-as', 'as the earliest date'], ['as-soon-as', 'as the earliest possible date'],
   ['at-least', 'or more'], ['at-least', 'or longer'], ['at-least', 'at minimum'], ['at-least', 'at a minimum'], ['at-least', 'at least'],
   ['at-least', 'at the very least'], ['about', 'or so'], ['up-to', 'at most'], ['up-to', 'at the most'], ['up-to', 'at maximum'],
   ['up-to', 'at a maximum'], ['up-to', 'or less'], ['up-to', 'or fewer'],
-];
-const TRAILING_BY_FIRST = new Map<string, Array<{ hedge: Hedge; words: string[] }>>();
-for (const [hedge, phrase] of TRAILING) {
-  const words = phrase.split(' ');
-  const list = TRAILING_BY_FIRST.get(words[0]!) ?? [];
-  list.push({ hedge, words });
-  TRAILING_BY_FIRST.set(words[0]!, list);
-}
-for (const list of TRAILING_BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
+]);
 
 /** A bound said after a figure, from the figure's next token `i` (spaced from it). */
-export function readTrailingHedge(doc: Doc, i: number): HedgeHit | null {
-  const first = spacedWord(doc, i);
-  const list = first === null ? undefined : TRAILING_BY_FIRST.get(first);
-  if (!list) return null;
-  for (const { hedge, words } of list) {
-    let ok = true;
-    for (let k = 1; k < words.length && ok; k++) ok = spacedWord(doc, i + k) === words[k];
-    if (ok) return { hedge, last: i + words.length - 1 };
-  }
-  return null;
-}
+export const readTrailingHedge = (doc: Doc, i: number): HedgeHit | null => phraseAt(AFTER, spacedWord(doc, i), doc, i);
 
-/** "- **2028** — the earliest date some officials floated": a bound a line's label is given, from `i`. */
-export function readLabelHedge(doc: Doc, i: number): HedgeHit | null {
-  if (spacedWord(doc, i) !== 'the' || spacedWord(doc, i + 1) !== 'earliest') return null;
-  if (spacedWord(doc, i + 2) === 'date') return { hedge: 'as-soon-as', last: i + 2 };
-  return spacedWord(doc, i + 2) === 'possible' && spacedWord(doc, i + 3) === 'date' ? { hedge: 'as-soon-as', last: i + 3 } : null;
-}
+// "- **2028** — the earliest date some officials floated": what follows a line's label.
+const AFTER_LABEL = byFirstWord([['as-soon-as', 'the earliest date'], ['as-soon-as', 'the earliest possible date']]);
+
+/** A bound a line's label is given, from the first token after its dash `i`. */
+export const readLabelHedge = (doc: Doc, i: number): HedgeHit | null => phraseAt(AFTER_LABEL, spacedWord(doc, i), doc, i);
 
 /** Words that may stand between a hedge and its number: "at least another two years". */
 export function skipFiller(doc: Doc, i: number): number {

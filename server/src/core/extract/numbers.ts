@@ -1,7 +1,7 @@
 import type { NumeralStyle } from '../types';
 import { HYPHENS } from './chars';
 import { type Doc, glued, numValue, punctAt, scaled, spacedWord, wordAt } from './lexer';
-import { WordNumber, isNumberWord, scaleValue } from './numberWords';
+import { WordNumber, isNumberWord, scaleValue, tensValue, unitValue } from './numberWords';
 
 // A number as written, before anything about what it counts: "800,000", "1.5 million", "800k",
 // "eight hundred thousand", "a dozen", "two and a half".
@@ -133,20 +133,18 @@ function spokenYear(doc: Doc, i: number, century: number): Piece | null {
   if (w === null) return null;
   let two: number | undefined;
   let last = i + 1;
+  const digit = (x: string | null) => { const d = x === null ? undefined : unitValue(x); return d !== undefined && d >= 1 && d <= 9 ? d : undefined; };
+  const small = unitValue(w);
   if (w === 'oh') {
-    const u = spacedWord(doc, i + 2);
-    const d = u === null ? undefined : UNIT_VALUES[u];
-    if (d === undefined || d === 0) return null;
-    two = d;
+    two = digit(spacedWord(doc, i + 2));
     last = i + 2;
-  } else if (TEEN_VALUES[w] !== undefined) {
-    two = TEEN_VALUES[w];
-  } else if (TENS_VALUES[w] !== undefined) {
-    two = TENS_VALUES[w];
+  } else if (small !== undefined && small >= 10) {
+    two = small;
+  } else if ((two = tensValue(w)) !== undefined) {
     const h = doc.toks[i + 2];
     if (h && h.kind === 'punct' && HYPHENS.has(h.low) && !h.space && glued(doc, i + 3)) {
-      const d = UNIT_VALUES[wordAt(doc, i + 3) ?? ''];
-      if (d === undefined || d === 0) return null;
+      const d = digit(wordAt(doc, i + 3));
+      if (d === undefined) return null;
       two += d;
       last = i + 3;
     }
@@ -161,9 +159,6 @@ function spokenYear(doc: Doc, i: number, century: number): Piece | null {
     scale: 1, base: value, yearish: true, word: null, integral: true,
   };
 }
-const UNIT_VALUES: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const TEEN_VALUES: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
-const TENS_VALUES: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
 /** "half-million" (as in "a half-million-strong army"): half of a scale word hyphened to it. */
 function halfScale(doc: Doc, i: number): Piece | null {
